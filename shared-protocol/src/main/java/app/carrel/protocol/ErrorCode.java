@@ -1,0 +1,31 @@
+package app.carrel.protocol;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The {@code code} of an {@code error}: for programs, where {@code message} is for people. */
+public enum ErrorCode {
+    BAD_REQUEST("bad-request"),
+    ROOM_NOT_FOUND("room-not-found"),
+    ROOM_FULL("room-full"),
+    WRONG_PASSWORD("wrong-password"),
+    ALREADY_JOINED("already-joined"),
+    NOT_IN_ROOM("not-in-room"),
+    PEER_NOT_FOUND("peer-not-found"),
+    INVALID_NAME("invalid-name"),
+    INVALID_ROOM_NAME("invalid-room-name"),
+    INVALID_CAPACITY("invalid-capacity"),
+    INVALID_CHAT("invalid-chat"),
+    RATE_LIMITED("rate-limited"),
+    SERVER_ERROR("server-error");
+
+    private final String wire;
+
+    ErrorCode(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+}

@@ -1,0 +1,108 @@
+package app.carrel.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Everything the server sends. {@code id} fields echo a request's id and are left out of the JSON
+ * when {@code null}; every other field is always written ({@code "timer":null} is meaningful).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = ServerMessage.Rooms.class, name = "rooms"),
+        @JsonSubTypes.Type(value = ServerMessage.RoomCreated.class, name = "room-created"),
+        @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
+        @JsonSubTypes.Type(value = ServerMessage.PeerJoined.class, name = "peer-joined"),
+        @JsonSubTypes.Type(value = ServerMessage.PeerLeft.class, name = "peer-left"),
+        @JsonSubTypes.Type(value = ServerMessage.Left.class, name = "left"),
+        @JsonSubTypes.Type(value = ServerMessage.Offer.class, name = "offer"),
+        @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer"),
+        @JsonSubTypes.Type(value = ServerMessage.Ice.class, name = "ice"),
+        @JsonSubTypes.Type(value = ServerMessage.MediaState.class, name = "media-state"),
+        @JsonSubTypes.Type(value = ServerMessage.Chat.class, name = "chat"),
+        @JsonSubTypes.Type(value = ServerMessage.Timer.class, name = "timer"),
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+})
+public sealed interface ServerMessage {
+
+    record Welcome(int protocol, String server) implements ServerMessage {
+    }
+
+    record Rooms(@JsonInclude(JsonInclude.Include.NON_NULL) String id, List<Room> rooms)
+            implements ServerMessage {
+        public Rooms {
+            rooms = List.copyOf(rooms);
+        }
+    }
+
+    record RoomCreated(@JsonInclude(JsonInclude.Include.NON_NULL) String id, Room room)
+            implements ServerMessage {
+    }
+
+    record Joined(@JsonInclude(JsonInclude.Include.NON_NULL) String id,
+                  Room room,
+                  Self self,
+                  String resume,
+                  List<Peer> peers,
+                  List<IceServer> iceServers,
+                  List<Chat> chat,
+                  Timer timer) implements ServerMessage {
+        public Joined {
+            peers = List.copyOf(peers);
+            iceServers = List.copyOf(iceServers);
+            chat = List.copyOf(chat);
+        }
+    }
+
+    record PeerJoined(Peer peer) implements ServerMessage {
+    }
+
+    /** {@code peer} is the id of the participant who left. */
+    record PeerLeft(String peer) implements ServerMessage {
+    }
+
+    record Left(@JsonInclude(JsonInclude.Include.NON_NULL) String id) implements ServerMessage {
+    }
+
+    record Offer(String from, String sdp) implements ServerMessage {
+    }
+
+    record Answer(String from, String sdp) implements ServerMessage {
+    }
+
+    record Ice(String from, IceCandidate candidate) implements ServerMessage {
+    }
+
+    record MediaState(String from, boolean audio, boolean video, boolean screen) implements ServerMessage {
+        public MediaFlags media() {
+            return new MediaFlags(audio, video, screen);
+        }
+    }
+
+    /** A chat line; {@code at} is epoch milliseconds, {@code seq} increases per room. */
+    record Chat(@JsonInclude(JsonInclude.Include.NON_NULL) String id,
+                String from, String name, String text, long at, long seq) implements ServerMessage {
+        public Chat withId(String requestId) {
+            return new Chat(requestId, from, name, text, at, seq);
+        }
+    }
+
+    /**
+     * The room's focus timer. {@code remaining} is whole seconds (rounded up); {@code endsAt} is
+     * epoch milliseconds, {@code null} while not running. {@code by} is who acted last.
+     */
+    record Timer(@JsonInclude(JsonInclude.Include.NON_NULL) String id,
+                 TimerPhase phase, boolean running, int seconds, Long endsAt, int remaining, String by)
+            implements ServerMessage {
+        public Timer withId(String requestId) {
+            return new Timer(requestId, phase, running, seconds, endsAt, remaining, by);
+        }
+    }
+
+    record Error(@JsonInclude(JsonInclude.Include.NON_NULL) String id, ErrorCode code, String message)
+            implements ServerMessage {
+    }
+}
