@@ -67,7 +67,12 @@ public final class Codec {
 
     private static <T> Decoded<T> decode(ObjectReader reader, String text) {
         try {
-            return new Decoded.Ok<>(reader.readValue(text));
+            T message = reader.readValue(text);
+            if (message == null) {
+                // The JSON literal null decodes to no object at all.
+                return new Decoded.Invalid<>(null, ErrorCode.BAD_REQUEST, "Expected a JSON object with a 'type'");
+            }
+            return new Decoded.Ok<>(message);
         } catch (JacksonException e) {
             return new Decoded.Invalid<>(readableId(text), ErrorCode.BAD_REQUEST, describe(e));
         }

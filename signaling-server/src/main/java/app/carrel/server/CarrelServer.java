@@ -1,0 +1,174 @@
+package app.carrel.server;
+
+import app.carrel.protocol.Codec;
+import app.carrel.protocol.ServerMessage;
+import app.carrel.server.admin.AdminServer;
+import app.carrel.server.admin.ServerMetrics;
+import app.carrel.server.connection.Gateway;
+import app.carrel.server.connection.KeepAlive;
+import app.carrel.server.lobby.LobbyFeed;
+import app.carrel.server.rooms.Dispatcher;
+import app.carrel.server.rooms.Outbox;
+import app.carrel.server.rooms.RequestOrder;
+import app.carrel.server.rooms.Restorer;
+import app.carrel.server.rooms.RoomDirectory;
+import app.carrel.server.rooms.RoomsContext;
+import app.carrel.server.rooms.RoomsThread;
+import app.carrel.server.security.IceServers;
+import app.carrel.server.security.PasswordHasher;
+import app.carrel.server.security.TlsContext;
+import app.carrel.server.storage.Storage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.security.GeneralSecurityException;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running signaling server: WebSocket endpoint, room logic, database and admin port, started
+ * synchronously and closed gracefully. See SERVER_API.md for the agreed surface.
+ */
+public final class CarrelServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CarrelServer.class);
+
+    private final ServerConfig config;
+    private final Storage storage;
+    private final RoomsThread rooms;
+    private final SignalingServer socket;
+    private final KeepAlive keepAlive;
+    private final AdminServer admin;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CarrelServer(ServerConfig config, Storage storage, RoomsThread rooms, SignalingServer socket,
+                         KeepAlive keepAlive, AdminServer admin) {
+        this.config = config;
+        this.storage = storage;
+        this.rooms = rooms;
+        this.socket = socket;
+        this.keepAlive = keepAlive;
+        this.admin = admin;
+    }
+
+    /** Returns once the server listens; throws (unchecked) when it cannot. */
+    public static CarrelServer start(ServerConfig config) {
+        Storage storage;
+        try {
+            storage = Storage.open(config.database());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open database " + config.database() + ": " + e.getMessage(), e);
+        }
+        RoomsThread rooms = new RoomsThread();
+        SignalingServer socket = null;
+        KeepAlive keepAlive = null;
+        try {
+            ServerMetrics metrics = new ServerMetrics();
+            Codec codec = new Codec();
+            Outbox outbox = new Outbox(codec, metrics);
+            RoomDirectory directory = new RoomDirectory(metrics);
+            RoomsContext ctx = new RoomsContext(directory, outbox, rooms, new RequestOrder(rooms), storage,
+                    new LobbyFeed(directory, outbox, rooms), metrics, new PasswordHasher(),
+                    new IceServers(config.stun(), config.turn(), config.turnSecret()),
+                    config.maxCapacity(), config.resumeGrace());
+            Dispatcher dispatcher = new Dispatcher(ctx);
+            restore(rooms, new Restorer(ctx, dispatcher), storage);
+
+            String welcome = codec.encode(new ServerMessage.Welcome(1, ServerInfo.nameAndVersion()));
+            Gateway gateway = new Gateway(codec, dispatcher, rooms, metrics, config.rateLimit(), config.rateBurst(),
+                    welcome);
+            socket = new SignalingServer(new InetSocketAddress(config.bind(), config.port()), gateway, tls(config));
+            socket.startAndWait();
+            keepAlive = new KeepAlive(socket::connections, config.pingInterval(), config.deadAfter());
+            keepAlive.start();
+            AdminServer admin = config.adminPort() < 0 ? null
+                    : AdminServer.start(config.bind(), config.adminPort(), metrics);
+            CarrelServer server = new CarrelServer(config, storage, rooms, socket, keepAlive, admin);
+            LOG.info("Carrel signaling server {} listening on {} (port {}){}", ServerInfo.VERSION, server.uri(),
+                    server.port(), admin == null ? "" : "; admin on port " + admin.port());
+            return server;
+        } catch (Exception e) {
+            if (keepAlive != null) {
+                keepAlive.close();
+            }
+            stopSocket(socket);
+            rooms.close();
+            storage.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Carrel server failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return socket.getPort();
+    }
+
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    public URI uri() {
+        String host = switch (config.bind()) {
+            case "0.0.0.0", "" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        };
+        return URI.create((config.tls() ? "wss" : "ws") + "://" + host + ":" + port() + SignalingServer.PATH);
+    }
+
+    /**
+     * Closes every connection with 1001, lets in-flight work finish, writes what is queued and
+     * closes the database. Idempotent; afterwards a new server may open the same file.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Shutting down: closing connections with 1001");
+        keepAlive.close();
+        stopSocket(socket);
+        rooms.close();
+        storage.close();
+        if (admin != null) {
+            admin.close();
+        }
+        LOG.info("Carrel signaling server stopped");
+    }
+
+    private static void restore(RoomsThread rooms, Restorer restorer, Storage storage) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        rooms.execute(() -> {
+            try {
+                restorer.restore(storage.snapshot());
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+
+    private static SSLContext tls(ServerConfig config) throws IOException, GeneralSecurityException {
+        return config.tls() ? TlsContext.fromPem(config.tlsCert(), config.tlsKey()) : null;
+    }
+
+    private static void stopSocket(SignalingServer socket) {
+        if (socket == null) {
+            return;
+        }
+        try {
+            socket.shutdown(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            LOG.warn("Interrupted while closing connections");
+            Thread.currentThread().interrupt();
+        }
+    }
+}

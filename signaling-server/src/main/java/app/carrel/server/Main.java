@@ -1,0 +1,97 @@
+package app.carrel.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar carrel-server.jar [options]}: runs the server until SIGTERM or Ctrl-C. */
+@Command(name = "carrel-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Carrel signaling server: study rooms over WebSocket, stored in SQLite.",
+        sortOptions = false)
+public final class Main implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--port", description = "WebSocket port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port = 7000;
+
+    @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE})")
+    String bind = "0.0.0.0";
+
+    @Option(names = "--db", description = "SQLite database file (default: ${DEFAULT-VALUE})")
+    Path database = Path.of("carrel.db");
+
+    @Option(names = "--max-capacity", description = "Largest room capacity allowed (default: ${DEFAULT-VALUE})")
+    int maxCapacity = 8;
+
+    @Option(names = "--stun", paramLabel = "URL", description = "STUN URL handed to clients; repeatable")
+    List<String> stun = new ArrayList<>();
+
+    @Option(names = "--turn", paramLabel = "URL", description = "TURN URL handed to clients; repeatable")
+    List<String> turn = new ArrayList<>();
+
+    @Option(names = "--turn-secret", description = "Shared secret for time-limited TURN credentials"
+            + " (coturn use-auth-secret)")
+    String turnSecret;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM) for wss://")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "PKCS#8 private key (PEM), RSA or EC")
+    Path tlsKey;
+
+    @Option(names = "--rate-limit", description = "Messages per second per connection (default: ${DEFAULT-VALUE})")
+    int rateLimit = 100;
+
+    @Option(names = "--rate-burst", description = "Burst per connection (default: ${DEFAULT-VALUE})")
+    int rateBurst = 300;
+
+    @Option(names = "--admin-port", description = "Port for /healthz and /metrics; -1 = off, 0 = any"
+            + " (default: ${DEFAULT-VALUE})")
+    int adminPort = -1;
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Main()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    ServerConfig config() {
+        return ServerConfig.builder().port(port).bind(bind).database(database).maxCapacity(maxCapacity)
+                .stun(stun).turn(turn).turnSecret(turnSecret).tls(tlsCert, tlsKey)
+                .rateLimit(rateLimit).rateBurst(rateBurst).adminPort(adminPort).build();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        CarrelServer server = CarrelServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Signal received");
+            server.close();
+            stopped.countDown();
+        }, "carrel-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ServerInfo.nameAndVersion()};
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package app.carrel.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a server needs to start. The defaults are the contract's; tests shorten the
+ * keep-alive and grace durations.
+ */
+public record ServerConfig(
+        String bind,
+        int port,
+        Path database,
+        int maxCapacity,
+        List<String> stun,
+        List<String> turn,
+        String turnSecret,
+        Path tlsCert,
+        Path tlsKey,
+        int rateLimit,
+        int rateBurst,
+        Duration pingInterval,
+        Duration deadAfter,
+        Duration resumeGrace,
+        int adminPort) {
+
+    public ServerConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(database, "database");
+        stun = List.copyOf(stun);
+        turn = List.copyOf(turn);
+        requirePositive(pingInterval, "pingInterval");
+        requirePositive(deadAfter, "deadAfter");
+        requirePositive(resumeGrace, "resumeGrace");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + port);
+        }
+        if (adminPort < -1 || adminPort > 65_535) {
+            throw new IllegalArgumentException("adminPort must be -1 (off) or 0-65535, was " + adminPort);
+        }
+        if (maxCapacity < 2) {
+            throw new IllegalArgumentException("maxCapacity must be at least 2, was " + maxCapacity);
+        }
+        if (rateLimit < 1 || rateBurst < 1) {
+            throw new IllegalArgumentException("rateLimit and rateBurst must be positive");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("TLS needs both a certificate and a key");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean tls() {
+        return tlsCert != null;
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + d);
+        }
+    }
+
+    public static final class Builder {
+        private String bind = "0.0.0.0";
+        private int port = 7000;
+        private Path database = Path.of("carrel.db");
+        private int maxCapacity = 8;
+        private List<String> stun = List.of();
+        private List<String> turn = List.of();
+        private String turnSecret;
+        private Path tlsCert;
+        private Path tlsKey;
+        private int rateLimit = 100;
+        private int rateBurst = 300;
+        private Duration pingInterval = Duration.ofSeconds(15);
+        private Duration deadAfter = Duration.ofSeconds(30);
+        private Duration resumeGrace = Duration.ofSeconds(30);
+        private int adminPort = -1;
+
+        private Builder() {
+        }
+
+        public Builder bind(String bind) {
+            this.bind = bind;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder database(Path database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder maxCapacity(int maxCapacity) {
+            this.maxCapacity = maxCapacity;
+            return this;
+        }
+
+        public Builder stun(List<String> urls) {
+            this.stun = urls;
+            return this;
+        }
+
+        public Builder turn(List<String> urls) {
+            this.turn = urls;
+            return this;
+        }
+
+        public Builder turnSecret(String secret) {
+            this.turnSecret = secret;
+            return this;
+        }
+
+        public Builder tls(Path certPem, Path keyPem) {
+            this.tlsCert = certPem;
+            this.tlsKey = keyPem;
+            return this;
+        }
+
+        public Builder rateLimit(int perSecond) {
+            this.rateLimit = perSecond;
+            return this;
+        }
+
+        public Builder rateBurst(int burst) {
+            this.rateBurst = burst;
+            return this;
+        }
+
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = interval;
+            return this;
+        }
+
+        public Builder deadAfter(Duration silence) {
+            this.deadAfter = silence;
+            return this;
+        }
+
+        public Builder resumeGrace(Duration grace) {
+            this.resumeGrace = grace;
+            return this;
+        }
+
+        public Builder adminPort(int adminPort) {
+            this.adminPort = adminPort;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(bind, port, database, maxCapacity, stun, turn, turnSecret,
+                    tlsCert, tlsKey, rateLimit, rateBurst, pingInterval, deadAfter, resumeGrace, adminPort);
+        }
+    }
+}

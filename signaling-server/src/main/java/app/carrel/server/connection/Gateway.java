@@ -1,0 +1,95 @@
+package app.carrel.server.connection;
+
+import app.carrel.protocol.ClientMessage;
+import app.carrel.protocol.CloseCodes;
+import app.carrel.protocol.Codec;
+import app.carrel.protocol.Decoded;
+import app.carrel.protocol.ErrorCode;
+import app.carrel.server.admin.ServerMetrics;
+import app.carrel.server.rooms.Connection;
+import app.carrel.server.rooms.Dispatcher;
+import app.carrel.server.rooms.Outlet;
+import app.carrel.server.rooms.RoomsExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where socket events enter: called on Java-WebSocket's worker threads, it rate-limits and decodes
+ * there (the costly part, spread over the workers), then hops to the rooms thread. A connection
+ * is pinned to one worker, and the rooms queue is FIFO, so each sender's order survives the hop.
+ */
+public final class Gateway {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Codec codec;
+    private final Dispatcher dispatcher;
+    private final RoomsExecutor rooms;
+    private final ServerMetrics metrics;
+    private final int rateLimit;
+    private final int rateBurst;
+    private final String welcome;
+
+    public Gateway(Codec codec, Dispatcher dispatcher, RoomsExecutor rooms, ServerMetrics metrics,
+                   int rateLimit, int rateBurst, String welcome) {
+        this.codec = codec;
+        this.dispatcher = dispatcher;
+        this.rooms = rooms;
+        this.metrics = metrics;
+        this.rateLimit = rateLimit;
+        this.rateBurst = rateBurst;
+        this.welcome = welcome;
+    }
+
+    public Connection opened(Outlet outlet) {
+        long now = System.nanoTime();
+        Connection c = new Connection(outlet, new RateLimiter(rateLimit, rateBurst, now), now);
+        metrics.connectionOpened();
+        // Sent before the first message is read, so it is always the first thing a client sees.
+        outlet.send(welcome);
+        return c;
+    }
+
+    public void text(Connection c, String text) {
+        long now = System.nanoTime();
+        c.heard(now);
+        if (!c.limiter().tryAcquire(now)) {
+            dropped(c, text, now);
+            return;
+        }
+        Decoded<ClientMessage> decoded = codec.decodeClient(text);
+        if (decoded instanceof Decoded.Ok<ClientMessage> ok) {
+            ClientMessage m = ok.message();
+            rooms.execute(() -> dispatcher.onMessage(c, m));
+        } else if (decoded instanceof Decoded.Invalid<ClientMessage> bad) {
+            rooms.execute(() -> dispatcher.onInvalid(c, bad.id(), bad.code(), bad.reason()));
+        }
+    }
+
+    public void binary(Connection c) {
+        c.heard(System.nanoTime());
+        c.outlet().close(CloseCodes.UNSUPPORTED_DATA, "Binary messages are not supported");
+    }
+
+    /** A pong, a ping or any frame: the connection is alive. */
+    public void heard(Connection c) {
+        c.heard(System.nanoTime());
+    }
+
+    public void closed(Connection c) {
+        metrics.connectionClosed();
+        rooms.execute(() -> dispatcher.onDisconnect(c));
+    }
+
+    private void dropped(Connection c, String text, long now) {
+        metrics.rateLimited();
+        Decoded<ClientMessage> decoded = codec.decodeClient(text);
+        String id = decoded instanceof Decoded.Ok<ClientMessage> ok ? ok.message().id()
+                : ((Decoded.Invalid<ClientMessage>) decoded).id();
+        rooms.execute(() -> dispatcher.onInvalid(c, id, ErrorCode.RATE_LIMITED,
+                "Too many messages: at most " + rateLimit + " per second, bursts of " + rateBurst));
+        if (c.limiter().droppedAndAbusive(now)) {
+            LOG.info("Closing a connection that exceeded the rate limit for {} s", RateLimiter.ABUSIVE_SECONDS);
+            c.outlet().close(CloseCodes.POLICY_VIOLATION, "Sustained rate limit abuse");
+        }
+    }
+}

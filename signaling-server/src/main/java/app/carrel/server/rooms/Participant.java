@@ -1,0 +1,93 @@
+package app.carrel.server.rooms;
+
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.Peer;
+import java.util.ArrayDeque;
+
+/**
+ * A seated participant: connected, or in its resume grace period ({@code connection == null}).
+ * Owned by the rooms thread.
+ */
+public final class Participant {
+    /** Relay messages kept for a participant in its grace period; beyond it the newest drop. */
+    public static final int MAX_QUEUED = 256;
+
+    private final String id;
+    private final String name;
+    private final LiveRoom room;
+    private MediaFlags media;
+    private Connection connection;
+    private String resumeHash;
+    private final ArrayDeque<String> queued = new ArrayDeque<>();
+    /** Bumped whenever a grace period starts or ends, so a stale expiry task knows it is stale. */
+    private int graceEpoch;
+
+    Participant(String id, String name, LiveRoom room, MediaFlags media, String resumeHash) {
+        this.id = id;
+        this.name = name;
+        this.room = room;
+        this.media = media;
+        this.resumeHash = resumeHash;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LiveRoom room() {
+        return room;
+    }
+
+    public MediaFlags media() {
+        return media;
+    }
+
+    void media(MediaFlags media) {
+        this.media = media;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    void connection(Connection connection) {
+        this.connection = connection;
+    }
+
+    String resumeHash() {
+        return resumeHash;
+    }
+
+    void resumeHash(String hash) {
+        this.resumeHash = hash;
+    }
+
+    public Peer asPeer() {
+        return new Peer(id, name, media.audio(), media.video(), media.screen());
+    }
+
+    /** Delivers now, or queues while in the grace period. */
+    public void deliver(String json) {
+        if (connection != null) {
+            connection.send(json);
+        } else if (queued.size() < MAX_QUEUED) {
+            queued.add(json);
+        }
+    }
+
+    ArrayDeque<String> queued() {
+        return queued;
+    }
+
+    int nextGraceEpoch() {
+        return ++graceEpoch;
+    }
+
+    int graceEpoch() {
+        return graceEpoch;
+    }
+}

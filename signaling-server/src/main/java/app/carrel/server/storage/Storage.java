@@ -1,0 +1,122 @@
+package app.carrel.server.storage;
+
+import app.carrel.protocol.MediaFlags;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's SQLite database: opened and migrated at start, read once into a {@link Snapshot},
+ * then written asynchronously in order by a {@link StorageWriter}. The write methods may be
+ * called from any thread and never block.
+ */
+public final class Storage implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
+
+    /** How many chat lines a room replays in {@code joined}. */
+    public static final int CHAT_REPLAY = 50;
+
+    private final Path file;
+    private final Connection db;
+    private final Snapshot snapshot;
+    private final StorageWriter writer;
+    private boolean closed;
+
+    private Storage(Path file, Connection db, Snapshot snapshot) {
+        this.file = file;
+        this.db = db;
+        this.snapshot = snapshot;
+        this.writer = new StorageWriter(db);
+    }
+
+    public static Storage open(Path file) throws SQLException {
+        Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            try (Statement st = db.createStatement()) {
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = NORMAL");
+                st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA busy_timeout = 5000");
+            }
+            Migrations.apply(db);
+            Snapshot snapshot = new Snapshot(RoomStore.all(db), ParticipantStore.seated(db),
+                    ChatStore.tails(db, CHAT_REPLAY), ChatStore.lastSeq(db), TimerStore.all(db));
+            LOG.info("Database {} open: {} rooms, {} seated participants", file, snapshot.rooms().size(),
+                    snapshot.seated().size());
+            return new Storage(file, db, snapshot);
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** What the database held when it was opened. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public void roomCreated(StoredRoom room) {
+        writer.submit(db -> RoomStore.insert(db, room));
+    }
+
+    public void participantSeated(StoredParticipant participant) {
+        writer.submit(db -> ParticipantStore.insert(db, participant));
+    }
+
+    public void resumeTokenChanged(String participantUuid, String resumeHash) {
+        writer.submit(db -> ParticipantStore.updateResumeHash(db, participantUuid, resumeHash));
+    }
+
+    public void mediaChanged(String participantUuid, MediaFlags media) {
+        writer.submit(db -> ParticipantStore.updateMedia(db, participantUuid, media));
+    }
+
+    public void participantLeft(String participantUuid, long at) {
+        writer.submit(db -> ParticipantStore.markLeft(db, participantUuid, at));
+    }
+
+    public void chatPosted(StoredChat line) {
+        writer.submit(db -> ChatStore.insert(db, line));
+    }
+
+    public void timerChanged(StoredTimer timer) {
+        writer.submit(db -> TimerStore.upsert(db, timer));
+    }
+
+    /** Waits until every write submitted before this call is committed (or has failed). */
+    public void sync(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+        CountDownLatch done = new CountDownLatch(1);
+        writer.submit(db -> done.countDown());
+        if (!done.await(timeout, unit)) {
+            throw new TimeoutException("Database writes not done within " + timeout + " " + unit);
+        }
+    }
+
+    /** Writes what is queued, then closes the database; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            writer.stop();
+        } catch (InterruptedException e) {
+            LOG.error("Interrupted while writing the last changes to {}", file);
+            Thread.currentThread().interrupt();
+        }
+        try {
+            db.close();
+            LOG.info("Database {} closed", file);
+        } catch (SQLException e) {
+            LOG.error("Closing database {} failed", file, e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package app.carrel.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+    private static ServerConfig parse(String... args) {
+        Main main = new Main();
+        new CommandLine(main).parseArgs(args);
+        return main.config();
+    }
+
+    @Test
+    void defaultsAreTheContracts() {
+        ServerConfig c = parse();
+        assertEquals(ServerConfig.builder().build(), c);
+        assertEquals(7000, c.port());
+        assertEquals("0.0.0.0", c.bind());
+        assertEquals(Path.of("carrel.db"), c.database());
+        assertEquals(8, c.maxCapacity());
+        assertEquals(100, c.rateLimit());
+        assertEquals(300, c.rateBurst());
+        assertEquals(-1, c.adminPort());
+        assertEquals(Duration.ofSeconds(30), c.resumeGrace());
+        assertNull(c.turnSecret());
+    }
+
+    @Test
+    void everyOptionReachesTheConfig() {
+        ServerConfig c = parse("--port", "0", "--bind", "127.0.0.1", "--db", "/tmp/x.db", "--max-capacity", "12",
+                "--stun", "stun:a", "--stun", "stun:b", "--turn", "turn:t", "--turn-secret", "s",
+                "--tls-cert", "c.pem", "--tls-key", "k.pem", "--rate-limit", "5000", "--rate-burst", "9000",
+                "--admin-port", "0");
+        assertEquals(ServerConfig.builder().port(0).bind("127.0.0.1").database(Path.of("/tmp/x.db")).maxCapacity(12)
+                .stun(List.of("stun:a", "stun:b")).turn(List.of("turn:t")).turnSecret("s")
+                .tls(Path.of("c.pem"), Path.of("k.pem")).rateLimit(5000).rateBurst(9000).adminPort(0).build(), c);
+    }
+
+    @Test
+    void helpAndVersionExitCleanlyAndBadInputDoesNot() {
+        assertEquals(0, new CommandLine(new Main()).execute("--version"));
+        assertEquals(0, new CommandLine(new Main()).execute("--help"));
+        assertNotEquals(0, new CommandLine(new Main()).execute("--port", "seven"));
+        assertNotEquals(0, new CommandLine(new Main()).execute("--tls-cert", "only-a-cert.pem"));
+    }
+}

@@ -1,0 +1,87 @@
+package app.carrel.server.rooms;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+
+/**
+ * A rooms executor the test drives: tasks queue like on the real thread and run on
+ * {@link #runQueued()}/{@link #runAll()}; timed tasks run when {@link #advance} moves the fake clock past them; slow
+ * work runs inline but hands its result back only on {@link #runAll()}. The test thread is the rooms thread.
+ */
+final class ManualRoomsExecutor implements RoomsExecutor {
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> slowDone = new ArrayDeque<>();
+    private final List<Timed> timed = new ArrayList<>();
+    private long now = 1_732_190_000_000L;
+    private long sequence;
+
+    private record Timed(long due, long order, Runnable task, boolean[] cancelled) {
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        queue.add(task);
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        boolean[] cancelled = {false};
+        timed.add(new Timed(now + delay.toMillis(), sequence++, task, cancelled));
+        return () -> cancelled[0] = true;
+    }
+
+    @Override
+    public <T> void offload(Callable<T> work, BiConsumer<T, Throwable> then) {
+        try {
+            T result = work.call();
+            slowDone.add(() -> then.accept(result, null));
+        } catch (Exception e) {
+            slowDone.add(() -> then.accept(null, e));
+        }
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    /** Runs queued room tasks; slow work finished meanwhile waits for {@link #runAll()}. */
+    void runQueued() {
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+    }
+
+    /** Runs queued tasks and hands back finished slow work until nothing is left. */
+    void runAll() {
+        runQueued();
+        while (!slowDone.isEmpty()) {
+            queue.add(slowDone.poll());
+            runQueued();
+        }
+    }
+
+    void advance(Duration by) {
+        long until = now + by.toMillis();
+        runAll();
+        while (true) {
+            Timed next = timed.stream().filter(t -> t.due() <= until)
+                    .min(Comparator.comparingLong(Timed::due).thenComparingLong(Timed::order)).orElse(null);
+            if (next == null) {
+                break;
+            }
+            timed.remove(next);
+            now = Math.max(now, next.due());
+            if (!next.cancelled()[0]) {
+                next.task().run();
+            }
+            runAll();
+        }
+        now = until;
+    }
+}
