@@ -1,0 +1,109 @@
+package app.carrel.client.call;
+
+import app.carrel.client.media.LocalVideo;
+import app.carrel.client.media.ScreenCapture;
+import app.carrel.client.media.VideoFormat;
+import java.awt.Color;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * How an engine calls. {@code server} is asked again on every reconnect (a fixed address in the
+ * app; tests hand in the address of a restarted server). {@code camera} makes our camera video
+ * (a {@code DeviceCamera} or {@code SyntheticCamera}; null = none); {@code screen} makes the
+ * screen share source. Build with {@link #builder(URI, String)}.
+ */
+public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
+                         Supplier<LocalVideo> camera, Supplier<LocalVideo> screen,
+                         boolean microphoneOn, boolean cameraOn,
+                         Duration requestTimeout, Duration reconnectMaxDelay) {
+
+    public CallConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(screen, "screen");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
+    }
+
+    public static Builder builder(URI server, String name) {
+        return new Builder(() -> server, name);
+    }
+
+    public static Builder builder(Supplier<URI> server, String name) {
+        return new Builder(server, name);
+    }
+
+    public static final class Builder {
+        private final Supplier<URI> server;
+        private final String name;
+        private VideoFormat format = VideoFormat.DEFAULT;
+        private Supplier<LocalVideo> camera;
+        private Supplier<LocalVideo> screen = ScreenCapture::new;
+        private Color syntheticColor;
+        private boolean microphoneOn = true;
+        private boolean cameraOn = true;
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration reconnectMaxDelay = Duration.ofSeconds(5);
+
+        private Builder(Supplier<URI> server, String name) {
+            this.server = server;
+            this.name = name;
+        }
+
+        public Builder format(VideoFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        /** Our camera source; by default the synthetic camera in {@link #syntheticColor}. */
+        public Builder camera(Supplier<LocalVideo> camera) {
+            this.camera = camera;
+            return this;
+        }
+
+        public Builder syntheticColor(Color color) {
+            this.syntheticColor = color;
+            return this;
+        }
+
+        public Builder screen(Supplier<LocalVideo> screen) {
+            this.screen = screen;
+            return this;
+        }
+
+        public Builder microphoneOn(boolean on) {
+            this.microphoneOn = on;
+            return this;
+        }
+
+        public Builder cameraOn(boolean on) {
+            this.cameraOn = on;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        public Builder reconnectMaxDelay(Duration delay) {
+            this.reconnectMaxDelay = delay;
+            return this;
+        }
+
+        public CallConfig build() {
+            Supplier<LocalVideo> cameraSource = camera;
+            if (cameraSource == null) {
+                Color color = syntheticColor != null ? syntheticColor : new Color(0x3B82F6);
+                VideoFormat f = format;
+                cameraSource = () -> new app.carrel.client.media.SyntheticCamera(f, color, name);
+            }
+            return new CallConfig(server, name, format, cameraSource, screen, microphoneOn, cameraOn,
+                    requestTimeout, reconnectMaxDelay);
+        }
+    }
+}

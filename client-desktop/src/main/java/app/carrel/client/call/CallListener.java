@@ -1,0 +1,56 @@
+package app.carrel.client.call;
+
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.Peer;
+import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.util.List;
+
+/**
+ * Everything a {@link CallEngine} tells its users. All methods are called on the engine's own
+ * thread, in order; they must not block (a UI adapter moves them to its own thread).
+ * Every method has a default so a user implements only what it shows.
+ */
+public interface CallListener {
+
+    default void onState(CallState state) {
+    }
+
+    /** Lobby updates, while connected and not in a room. */
+    default void onRooms(List<Room> rooms) {
+    }
+
+    /** We are in the room: who is there, the chat so far and the timer (may be null). */
+    default void onJoined(JoinedRoom joined) {
+    }
+
+    default void onPeerJoined(Peer peer) {
+    }
+
+    default void onPeerLeft(String peerId) {
+    }
+
+    /** A participant turned microphone, camera or screen on or off. */
+    default void onMediaState(String peerId, MediaFlags media) {
+    }
+
+    /** The peer connection to one participant changed state (connected, failed, …). */
+    default void onConnectionState(String peerId, RTCPeerConnectionState state) {
+    }
+
+    /** The level of a participant's audio, 0..1, when it changed noticeably (speaking indicator). */
+    default void onAudioLevel(String peerId, double level) {
+    }
+
+    /** A chat line, our own included. */
+    default void onChat(ServerMessage.Chat chat) {
+    }
+
+    default void onTimer(ServerMessage.Timer timer) {
+    }
+
+    /** Something went wrong that the user should know about; the engine carries on. */
+    default void onProblem(String message) {
+    }
+}

@@ -1,0 +1,21 @@
+package app.carrel.client.call;
+
+import app.carrel.protocol.Peer;
+import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
+import java.util.List;
+
+/** The room as we found it on joining. {@code timer} is null until someone starts one. */
+public record JoinedRoom(Room room, String selfId, String selfName, List<Peer> peers,
+                         List<ServerMessage.Chat> chat, ServerMessage.Timer timer) {
+
+    public JoinedRoom {
+        peers = List.copyOf(peers);
+        chat = List.copyOf(chat);
+    }
+
+    static JoinedRoom of(ServerMessage.Joined joined) {
+        return new JoinedRoom(joined.room(), joined.self().id(), joined.self().name(),
+                joined.peers(), joined.chat(), joined.timer());
+    }
+}

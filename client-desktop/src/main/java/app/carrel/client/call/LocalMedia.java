@@ -1,0 +1,126 @@
+package app.carrel.client.call;
+
+import app.carrel.client.media.LocalVideo;
+import app.carrel.client.media.MediaFactory;
+import app.carrel.protocol.MediaFlags;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Our microphone, camera and screen for the length of one room visit. Owned by the engine thread.
+ * Turning the camera off disables the track and stops the source, so nothing at all is sent
+ * (a disabled track alone would keep sending black frames).
+ */
+final class LocalMedia implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMedia.class);
+
+    private final MediaFactory factory;
+    private final Supplier<LocalVideo> screenSupplier;
+    private final LocalVideo camera;
+    private final LocalTracks tracks;
+    private LocalVideo screen;
+    private VideoTrack retiredScreenTrack;
+    private MediaFlags flags;
+
+    LocalMedia(MediaFactory factory, Supplier<LocalVideo> cameraSupplier, Supplier<LocalVideo> screenSupplier,
+               boolean microphoneOn, boolean cameraOn) {
+        this.factory = factory;
+        this.screenSupplier = screenSupplier;
+        this.camera = cameraSupplier.get();
+        AudioTrack audio = factory.createAudioTrack("audio", factory.createMicrophoneSource());
+        VideoTrack video = factory.createVideoTrack(VideoKind.CAMERA.label(), camera.source());
+        this.tracks = new LocalTracks(audio, video);
+        this.flags = new MediaFlags(true, true, false);
+        setMicrophone(microphoneOn);
+        setCamera(cameraOn);
+    }
+
+    LocalTracks tracks() {
+        return tracks;
+    }
+
+    MediaFlags flags() {
+        return flags;
+    }
+
+    void setMicrophone(boolean on) {
+        tracks.audio.setEnabled(on);
+        flags = new MediaFlags(on, flags.video(), flags.screen());
+    }
+
+    void setCamera(boolean on) {
+        tracks.camera.setEnabled(on);
+        if (on) {
+            camera.start();
+        } else {
+            camera.stop();
+        }
+        flags = new MediaFlags(flags.audio(), on, flags.screen());
+    }
+
+    /** Starts the screen source and its track; the caller renegotiates every peer. */
+    void startScreen() {
+        if (screen != null) {
+            return;
+        }
+        screen = screenSupplier.get();
+        screen.start();
+        tracks.screen = factory.createVideoTrack(VideoKind.SCREEN.label(), screen.source());
+        flags = new MediaFlags(flags.audio(), flags.video(), true);
+    }
+
+    /**
+     * Takes the screen track out of {@link LocalTracks}; the caller removes it from every peer and
+     * then calls {@link #disposeStoppedScreen()}.
+     */
+    void stopScreen() {
+        if (screen == null) {
+            return;
+        }
+        retiredScreenTrack = tracks.screen;
+        tracks.screen = null;
+        screen.stop();
+        flags = new MediaFlags(flags.audio(), flags.video(), false);
+    }
+
+    void disposeStoppedScreen() {
+        if (retiredScreenTrack != null) {
+            dispose(retiredScreenTrack::dispose, "screen track");
+            retiredScreenTrack = null;
+            LocalVideo source = screen;
+            screen = null;
+            dispose(source::close, "screen source");
+        }
+    }
+
+    /** Frees tracks then sources; every peer connection must have let go of them already. */
+    @Override
+    public void close() {
+        disposeStoppedScreen();
+        camera.stop();
+        if (screen != null) {
+            screen.stop();
+        }
+        if (tracks.screen != null) {
+            dispose(tracks.screen::dispose, "screen track");
+        }
+        dispose(tracks.camera::dispose, "camera track");
+        dispose(tracks.audio::dispose, "audio track");
+        if (screen != null) {
+            dispose(screen::close, "screen source");
+        }
+        dispose(camera::close, "camera source");
+    }
+
+    private static void dispose(Runnable disposer, String what) {
+        try {
+            disposer.run();
+        } catch (RuntimeException | Error e) {
+            log.warn("Disposing the {} failed: {}", what, e.toString());
+        }
+    }
+}

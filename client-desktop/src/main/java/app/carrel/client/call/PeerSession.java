@@ -1,0 +1,268 @@
+package app.carrel.client.call;
+
+import app.carrel.client.call.Sdp.NegotiationException;
+import app.carrel.protocol.IceCandidate;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCSignalingState;
+import dev.onvoid.webrtc.RTCStatsReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer connection to one remote participant, negotiated with perfect negotiation: the
+ * participant whose id sorts lower is polite and yields on offer collisions. The initiator (the
+ * joiner) offers as soon as its tracks are added; the other side may offer only after it has
+ * answered once. Remote candidates wait until a remote description is set.
+ * All methods run on the engine thread, which owns every field; native callbacks (see
+ * {@link PeerObserver}) only hop onto it.
+ */
+final class PeerSession {
+
+    private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
+
+    private final String selfId;
+    private final String peerId;
+    private final boolean polite;
+    private final Relay relay;
+    private final Executor engine;
+    private final PeerEvents events;
+    private final LocalTracks tracks;
+    private final RemoteMedia remote;
+    private final RTCPeerConnection pc;
+    private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    private final StatsReader statsReader = new StatsReader();
+    private RTCRtpSender audioSender;
+    private RTCRtpSender cameraSender;
+    private RTCRtpSender screenSender;
+    private boolean mayOffer;
+    private boolean makingOffer;
+    private boolean ignoreOffer;
+    private boolean negotiationPending;
+    private boolean closed;
+    private RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+
+    PeerSession(String selfId, String peerId, PeerConnectionFactory factory, RTCConfiguration config,
+                LocalTracks tracks, Relay relay, Executor engine, PeerEvents events) {
+        this.selfId = selfId;
+        this.peerId = peerId;
+        this.polite = selfId.compareTo(peerId) < 0;
+        this.relay = relay;
+        this.engine = engine;
+        this.events = events;
+        this.tracks = tracks;
+        this.remote = new RemoteMedia(peerId);
+        this.pc = factory.createPeerConnection(config, new PeerObserver(this, engine, remote));
+    }
+
+    /** The joiner's side: add our tracks; the renegotiation-needed event then sends the offer. */
+    void startAsInitiator() {
+        mayOffer = true;
+        addLocalTracks();
+    }
+
+    String peerId() {
+        return peerId;
+    }
+
+    RemoteMedia remote() {
+        return remote;
+    }
+
+    RTCPeerConnectionState state() {
+        return state;
+    }
+
+    void onRemoteOffer(String sdp) {
+        if (closed) {
+            return;
+        }
+        try {
+            boolean collision = makingOffer || pc.getSignalingState() != RTCSignalingState.STABLE;
+            ignoreOffer = !polite && collision;
+            if (ignoreOffer) {
+                log.debug("{}: ignoring colliding offer from {} (we are impolite)", selfId, peerId);
+                return;
+            }
+            if (collision) {
+                Sdp.rollback(pc);
+            }
+            remote.learnStreams(sdp);
+            Sdp.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, sdp));
+            addLocalTracks();
+            flushCandidates();
+            RTCSessionDescription answer = Sdp.createAnswer(pc);
+            Sdp.setLocal(pc, answer);
+            relay.answer(peerId, answer.sdp);
+            mayOffer = true;
+            negotiateIfPending();
+        } catch (NegotiationException e) {
+            events.onProblem("Negotiation with " + peerId + " failed: " + e.getMessage());
+        }
+    }
+
+    void onRemoteAnswer(String sdp) {
+        if (closed) {
+            return;
+        }
+        if (pc.getSignalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
+            log.debug("{}: ignoring answer from {} in state {}", selfId, peerId, pc.getSignalingState());
+            return;
+        }
+        try {
+            remote.learnStreams(sdp);
+            Sdp.setRemote(pc, new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
+            flushCandidates();
+            negotiateIfPending();
+        } catch (NegotiationException e) {
+            events.onProblem("Negotiation with " + peerId + " failed: " + e.getMessage());
+        }
+    }
+
+    void onRemoteCandidate(IceCandidate candidate) {
+        if (closed || candidate.candidate().isEmpty()) {
+            return; // an empty candidate only marks the end of the remote's gathering
+        }
+        RTCIceCandidate native_ = new RTCIceCandidate(candidate.sdpMid(),
+                candidate.sdpMLineIndex() == null ? 0 : candidate.sdpMLineIndex(), candidate.candidate());
+        if (pc.getRemoteDescription() == null) {
+            pendingCandidates.add(native_);
+        } else {
+            addCandidate(native_);
+        }
+    }
+
+    /** Starts or stops sending our screen; either way renegotiates. */
+    void updateScreen() {
+        if (closed) {
+            return;
+        }
+        if (tracks.screen != null && screenSender == null) {
+            screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
+        } else if (tracks.screen == null && screenSender != null) {
+            pc.removeTrack(screenSender);
+            screenSender = null;
+        }
+    }
+
+    /** Asks for an ICE restart, e.g. after the connection failed or after we resumed. */
+    void restartIce() {
+        if (!closed && mayOffer) {
+            log.info("{}: ICE restart towards {}", selfId, peerId);
+            pc.restartIce();
+        }
+    }
+
+    CompletableFuture<PeerStats> stats() {
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Connection to " + peerId + " is closed"));
+        }
+        pc.getStats(report::complete);
+        return report.orTimeout(5, TimeUnit.SECONDS)
+                .thenApplyAsync(r -> statsReader.read(peerId, state.name().toLowerCase(), r), engine);
+    }
+
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        remote.detachAll();
+        // Closing does not free the native connection (0.14.0), so its senders would keep our
+        // tracks referenced and the tracks' dispose would fail: let go of them first.
+        for (RTCRtpSender sender : new RTCRtpSender[] {audioSender, cameraSender, screenSender}) {
+            if (sender != null) {
+                try {
+                    sender.replaceTrack(null);
+                } catch (RuntimeException e) {
+                    log.warn("{}: detaching a track from {} failed: {}", selfId, peerId, e.toString());
+                }
+            }
+        }
+        pc.close();
+        log.debug("{}: closed connection to {}", selfId, peerId);
+    }
+
+    // --- called by PeerObserver, on the engine thread ---
+
+    void onNegotiationNeeded() {
+        if (closed || !mayOffer) {
+            return;
+        }
+        if (pc.getSignalingState() != RTCSignalingState.STABLE) {
+            negotiationPending = true;
+            return;
+        }
+        makingOffer = true;
+        try {
+            RTCSessionDescription offer = Sdp.createOffer(pc);
+            Sdp.setLocal(pc, offer);
+            relay.offer(peerId, offer.sdp);
+        } catch (NegotiationException e) {
+            events.onProblem("Offer to " + peerId + " failed: " + e.getMessage());
+        } finally {
+            makingOffer = false;
+        }
+    }
+
+    void onLocalCandidate(RTCIceCandidate candidate) {
+        if (!closed) {
+            relay.ice(peerId, new IceCandidate(candidate.sdp, candidate.sdpMid, candidate.sdpMLineIndex));
+        }
+    }
+
+    void onConnectionChange(RTCPeerConnectionState newState) {
+        if (closed) {
+            return;
+        }
+        state = newState;
+        events.onConnectionState(peerId, newState);
+        if (newState == RTCPeerConnectionState.FAILED) {
+            restartIce();
+        }
+    }
+
+    private void addLocalTracks() {
+        if (audioSender == null) {
+            audioSender = pc.addTrack(tracks.audio, List.of(LocalTracks.CAMERA_STREAM));
+            cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
+        }
+        updateScreen();
+    }
+
+    private void negotiateIfPending() {
+        if (negotiationPending && pc.getSignalingState() == RTCSignalingState.STABLE) {
+            negotiationPending = false;
+            onNegotiationNeeded();
+        }
+    }
+
+    private void flushCandidates() {
+        for (RTCIceCandidate candidate : pendingCandidates) {
+            addCandidate(candidate);
+        }
+        pendingCandidates.clear();
+    }
+
+    private void addCandidate(RTCIceCandidate candidate) {
+        try {
+            pc.addIceCandidate(candidate);
+        } catch (RuntimeException e) {
+            if (!ignoreOffer) {
+                log.warn("{}: candidate from {} rejected: {}", selfId, peerId, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package app.carrel.client.call;
+
+/** Which of a participant's videos a frame belongs to. Tracks are labelled with the wire name. */
+public enum VideoKind {
+    CAMERA("camera"),
+    SCREEN("screen");
+
+    private final String label;
+
+    VideoKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The kind of a remote track from its id (our senders label tracks by kind). */
+    public static VideoKind ofTrackId(String trackId) {
+        return trackId != null && trackId.startsWith(SCREEN.label) ? SCREEN : CAMERA;
+    }
+}

@@ -1,0 +1,116 @@
+package app.carrel.client.media;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioOptions;
+import dev.onvoid.webrtc.media.audio.AudioProcessing;
+import dev.onvoid.webrtc.media.audio.AudioProcessingConfig;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The native roots of a call: audio module, audio processing and the peer connection factory.
+ * Always hands the factory an explicit audio module (the no-argument factory aborts the JVM
+ * without an audio server). {@link #close()} frees them in reverse order of creation; peer
+ * connections, tracks and sources made from it must be closed before.
+ */
+public final class MediaFactory implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaFactory.class);
+
+    private final AudioBackend backend;
+    private final AudioDeviceModuleBase audioModule;
+    private final AudioProcessing audioProcessing;
+    private final PeerConnectionFactory factory;
+    private boolean closed;
+
+    private MediaFactory(AudioBackend backend, AudioDeviceModuleBase audioModule,
+                         AudioProcessing audioProcessing, PeerConnectionFactory factory) {
+        this.backend = backend;
+        this.audioModule = audioModule;
+        this.audioProcessing = audioProcessing;
+        this.factory = factory;
+    }
+
+    public static MediaFactory create(AudioBackend backend) {
+        NativeLibrary.prepare();
+        AudioDeviceModuleBase module = backend.headless()
+                ? new HeadlessAudioDeviceModule()
+                : new AudioDeviceModule();
+        AudioProcessing processing = new AudioProcessing();
+        processing.applyConfig(voiceProcessing());
+        PeerConnectionFactory factory = new PeerConnectionFactory(module, processing);
+        if (backend.headless()) {
+            // The headless module only pulls remote audio (and so feeds our level meters) once
+            // playout runs; recording produces the silence we send.
+            module.initPlayout();
+            module.startPlayout();
+            module.initRecording();
+            module.startRecording();
+        }
+        log.info("Media factory ready with {} audio ({})", backend.kind(), backend.reason());
+        return new MediaFactory(backend, module, processing, factory);
+    }
+
+    public static MediaFactory createForSystem() {
+        return create(AudioServerProbe.ofSystem().probe());
+    }
+
+    public AudioBackend audioBackend() {
+        return backend;
+    }
+
+    public PeerConnectionFactory peerConnectionFactory() {
+        return factory;
+    }
+
+    public AudioTrackSource createMicrophoneSource() {
+        AudioOptions options = new AudioOptions();
+        options.echoCancellation = true;
+        options.noiseSuppression = true;
+        options.autoGainControl = true;
+        options.highpassFilter = true;
+        return factory.createAudioSource(options);
+    }
+
+    public AudioTrack createAudioTrack(String label, AudioTrackSource source) {
+        return factory.createAudioTrack(label, source);
+    }
+
+    public VideoTrack createVideoTrack(String label, VideoTrackSource source) {
+        return factory.createVideoTrack(label, source);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (backend.headless()) {
+            audioModule.stopRecording();
+            audioModule.stopPlayout();
+        }
+        factory.dispose();
+        audioProcessing.dispose();
+        audioModule.dispose();
+        log.debug("Media factory disposed");
+    }
+
+    private static AudioProcessingConfig voiceProcessing() {
+        AudioProcessingConfig config = new AudioProcessingConfig();
+        config.echoCanceller.enabled = true;
+        config.noiseSuppression.enabled = true;
+        config.noiseSuppression.level = AudioProcessingConfig.NoiseSuppression.Level.MODERATE;
+        config.gainControl.enabled = true;
+        config.gainControl.adaptiveDigital.enabled = true;
+        config.highPassFilter.enabled = true;
+        return config;
+    }
+}

@@ -1,0 +1,222 @@
+package app.carrel.client.signaling;
+
+import app.carrel.protocol.ClientMessage;
+import app.carrel.protocol.Codec;
+import app.carrel.protocol.Decoded;
+import app.carrel.protocol.ServerMessage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection to a Carrel server (ws:// or wss://), the only class of the client
+ * that imports org.java_websocket. Requests get an id and a future of the direct answer; an
+ * {@code error} answer fails the future with {@link SignalingException}. Everything, answers
+ * included, is handed to {@code executor} in arrival order, so a {@code joined} is always
+ * seen before the relayed offers queued behind it. One instance per connection: reconnecting
+ * makes a new one.
+ */
+public final class SignalingClient {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalingClient.class);
+    private static final Codec CODEC = new Codec();
+    private static final AtomicLong CONNECTIONS = new AtomicLong();
+
+    private final URI uri;
+    private final Executor executor;
+    private final SignalingListener listener;
+    private final Duration requestTimeout;
+    private final AtomicLong nextId = new AtomicLong(1);
+    // Pending answers, keyed by request id; completed on the socket thread, observed on executor.
+    private final Map<String, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
+    private final CompletableFuture<ServerMessage.Welcome> welcome = new CompletableFuture<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Socket socket;
+
+    public SignalingClient(URI uri, Executor executor, SignalingListener listener, Duration requestTimeout) {
+        this.uri = uri;
+        this.executor = executor;
+        this.listener = listener;
+        this.requestTimeout = requestTimeout;
+        this.socket = new Socket(uri);
+        socket.setConnectionLostTimeout(0); // the server pings us; we only answer
+    }
+
+    /** Connects and waits for the server's {@code welcome}; completes on the executor. */
+    public CompletableFuture<ServerMessage.Welcome> connect(Duration timeout) {
+        Thread connector = new Thread(() -> {
+            try {
+                if (!socket.connectBlocking(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    welcome.completeExceptionally(new SignalingException("Cannot reach " + uri, null));
+                }
+            } catch (InterruptedException e) {
+                welcome.completeExceptionally(new SignalingException("Interrupted connecting to " + uri, e));
+            } catch (RuntimeException e) {
+                welcome.completeExceptionally(new SignalingException("Cannot reach " + uri + ": " + e, e));
+            }
+        }, "carrel-signaling-connect-" + CONNECTIONS.incrementAndGet());
+        connector.setDaemon(true);
+        connector.start();
+        return welcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> {
+                    Throwable e = SignalingException.unwrap(failure);
+                    throw e instanceof SignalingException s ? s
+                            : new SignalingException("No welcome from " + uri + " (" + e + ")", e);
+                })
+                .thenApplyAsync(w -> w, executor);
+    }
+
+    /**
+     * Sends a request built around a fresh id and returns its direct answer, completed on the
+     * executor. The future is attached before sending so ordering with later pushes holds.
+     */
+    public CompletableFuture<ServerMessage> request(Function<String, ClientMessage> withId) {
+        String id = Long.toString(nextId.getAndIncrement());
+        CompletableFuture<ServerMessage> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        CompletableFuture<ServerMessage> onExecutor = answer
+                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((m, e) -> pending.remove(id))
+                .thenApplyAsync(m -> m, executor);
+        if (!send(withId.apply(id))) {
+            answer.completeExceptionally(new SignalingException("Not connected to " + uri, null));
+        }
+        return onExecutor;
+    }
+
+    /** Sends a message that has no direct answer (relay, media-state). False when not open. */
+    public boolean send(ClientMessage message) {
+        if (!socket.isOpen()) {
+            log.debug("Dropping {} on closed connection", message.getClass().getSimpleName());
+            return false;
+        }
+        try {
+            socket.send(CODEC.encode(message));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Send failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** Closes normally; pending requests fail. */
+    public void close() {
+        closing.set(true);
+        socket.close();
+    }
+
+    /** Closes and waits until the socket threads have ended. */
+    public void closeBlocking() throws InterruptedException {
+        closing.set(true);
+        socket.closeBlocking();
+    }
+
+    private void onText(String text) {
+        Decoded<ServerMessage> decoded = CODEC.decodeServer(text);
+        if (decoded instanceof Decoded.Invalid<ServerMessage> invalid) {
+            log.warn("Ignoring malformed server message ({}): {}", invalid.reason(), abbreviate(text));
+            return;
+        }
+        ServerMessage message = ((Decoded.Ok<ServerMessage>) decoded).message();
+        if (message instanceof ServerMessage.Welcome w) {
+            welcome.complete(w);
+            return;
+        }
+        CompletableFuture<ServerMessage> answer = pending.remove(idOf(message));
+        if (answer == null) {
+            executor.execute(() -> listener.onMessage(message));
+        } else if (message instanceof ServerMessage.Error error) {
+            answer.completeExceptionally(new SignalingException(error.code(), error.message()));
+        } else {
+            answer.complete(message);
+        }
+    }
+
+    private void onSocketClosed(int code, String reason) {
+        SignalingException failure = new SignalingException(
+                "Connection to " + uri + " closed (" + code + (reason.isEmpty() ? "" : " " + reason) + ")", null);
+        welcome.completeExceptionally(failure);
+        pending.values().forEach(f -> f.completeExceptionally(failure));
+        boolean byUs = closing.get();
+        executor.execute(() -> listener.onClosed(code, reason, byUs));
+    }
+
+    private static String idOf(ServerMessage message) {
+        String id = null;
+        if (message instanceof ServerMessage.Rooms m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.RoomCreated m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.Joined m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.Left m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.Chat m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.Timer m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.Error m) {
+            id = m.id();
+        }
+        return id == null ? "" : id;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    /** The Java-WebSocket adapter: callbacks come on its reader thread and must not throw. */
+    private final class Socket extends WebSocketClient {
+
+        Socket(URI uri) {
+            super(uri);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            log.debug("Connected to {}", uri);
+        }
+
+        @Override
+        public void onMessage(String text) {
+            try {
+                onText(text);
+            } catch (RuntimeException e) {
+                log.error("Failed handling server message", e);
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            try {
+                onSocketClosed(code, reason == null ? "" : reason);
+            } catch (RuntimeException e) {
+                log.error("Failed handling close", e);
+            }
+        }
+
+        @Override
+        public void onError(Exception e) {
+            log.debug("WebSocket error on {}: {}", uri, e.toString());
+        }
+    }
+}

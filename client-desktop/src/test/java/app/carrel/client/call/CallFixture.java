@@ -1,0 +1,82 @@
+package app.carrel.client.call;
+
+import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.MediaFactory;
+import app.carrel.client.media.VideoFormat;
+import app.carrel.server.CarrelServer;
+import app.carrel.server.ServerConfig;
+import java.awt.Color;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A real server on a loopback port over a temp-file database, and engines talking to it. Engines
+ * ask {@link #uri()} on each reconnect, so a restarted server (new port) is found again.
+ */
+final class CallFixture implements AutoCloseable {
+
+    static final VideoFormat SMALL = new VideoFormat(320, 240, 15);
+    static final Duration LIMIT = Duration.ofSeconds(15);
+
+    private final Path database;
+    private final AtomicReference<URI> uri = new AtomicReference<>();
+    private final List<CallEngine> engines = new ArrayList<>();
+    private CarrelServer server;
+
+    CallFixture(Path dir) {
+        this.database = dir.resolve("carrel.db");
+        startServer();
+    }
+
+    void startServer() {
+        server = CarrelServer.start(ServerConfig.builder()
+                .bind("127.0.0.1")
+                .port(0)
+                .database(database)
+                .maxCapacity(8)
+                .resumeGrace(Duration.ofSeconds(30))
+                .build());
+        uri.set(server.uri());
+    }
+
+    void stopServer() {
+        server.close();
+    }
+
+    URI uri() {
+        return uri.get();
+    }
+
+    CallEngine engine(String name, int rgb, EventRecorder recorder) {
+        CallConfig config = CallConfig.builder(uri::get, name)
+                .format(SMALL)
+                .syntheticColor(new Color(rgb))
+                .reconnectMaxDelay(Duration.ofSeconds(1))
+                .build();
+        CallEngine engine = new CallEngine(config, MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test")));
+        engine.addListener(recorder);
+        engines.add(engine);
+        return engine;
+    }
+
+    String createRoom(CallEngine engine, String name, int capacity) throws Exception {
+        return engine.createRoom(name, capacity, null).get(LIMIT.toSeconds(), TimeUnit.SECONDS).id();
+    }
+
+    JoinedRoom join(CallEngine engine, String roomId) throws Exception {
+        return engine.join(roomId, null).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        for (CallEngine engine : engines) {
+            engine.close();
+        }
+        server.close();
+    }
+}

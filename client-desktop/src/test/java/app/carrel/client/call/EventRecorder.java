@@ -1,0 +1,61 @@
+package app.carrel.client.call;
+
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.Peer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Records an engine's events; tests take the next matching one with a time limit. */
+final class EventRecorder implements CallListener {
+
+    record Event(String kind, String peerId, Object value) {
+    }
+
+    private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onState(CallState state) {
+        events.add(new Event("state", null, state));
+    }
+
+    @Override
+    public void onPeerJoined(Peer peer) {
+        events.add(new Event("peer-joined", peer.id(), peer));
+    }
+
+    @Override
+    public void onPeerLeft(String peerId) {
+        events.add(new Event("peer-left", peerId, null));
+    }
+
+    @Override
+    public void onMediaState(String peerId, MediaFlags media) {
+        events.add(new Event("media-state", peerId, media));
+    }
+
+    @Override
+    public void onProblem(String message) {
+        events.add(new Event("problem", null, message));
+    }
+
+    /** Takes events until one matches; fails naming what was seen instead. */
+    Event next(String what, Duration limit, Predicate<Event> matches) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<Event> seen = new ArrayList<>();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Event event = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw new AssertionError("Timed out waiting for " + what + "; saw " + seen);
+            }
+            if (matches.test(event)) {
+                return event;
+            }
+            seen.add(event);
+        }
+    }
+}
