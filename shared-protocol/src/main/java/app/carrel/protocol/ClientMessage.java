@@ -3,6 +3,7 @@ package app.carrel.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.math.BigInteger;
 
 /**
  * Everything a client may send. A client cannot express {@code from}: the server stamps it.
@@ -36,7 +37,16 @@ public sealed interface ClientMessage {
     record ListRooms(String id) implements ClientMessage {
     }
 
-    record CreateRoom(String id, String name, Integer capacity, String password) implements ClientMessage {
+    /**
+     * {@code capacity} is a {@link BigInteger} because the contract answers any JSON integer out
+     * of range, even one beyond {@code long}, with {@code invalid-capacity} rather than
+     * {@code bad-request}.
+     */
+    record CreateRoom(String id, String name, BigInteger capacity, String password) implements ClientMessage {
+        public CreateRoom(String id, String name, Integer capacity, String password) {
+            this(id, name, capacity == null ? null : BigInteger.valueOf(capacity), password);
+        }
+
         @Override
         public String missingField() {
             return name == null ? "name" : null;

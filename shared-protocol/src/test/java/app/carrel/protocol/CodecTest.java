@@ -112,8 +112,15 @@ class CodecTest {
     }
 
     @Test
+    void anyJsonIntegerIsACapacityEvenBeyondLong() {
+        assertEquals(new java.math.BigInteger("99999999999999999999999"),
+                ((ClientMessage.CreateRoom) client("{\"type\":\"create-room\",\"name\":\"A\",\"capacity\":99999999999999999999999}")).capacity());
+        assertEquals(ErrorCode.BAD_REQUEST, invalid("{\"type\":\"create-room\",\"id\":\"7\",\"name\":\"A\",\"capacity\":1e3}").code());
+    }
+
+    @Test
     void nullInAnOptionalFieldMeansAbsent() {
-        assertEquals(new ClientMessage.CreateRoom(null, "A", null, null),
+        assertEquals(new ClientMessage.CreateRoom(null, "A", (Integer) null, null),
                 client("{\"type\":\"create-room\",\"name\":\"A\",\"capacity\":null,\"password\":null}"));
     }
 

@@ -86,6 +86,13 @@ class CreateRoomContractTest {
     }
 
     @Test
+    void integersBeyondIntOrLongAreStillInvalidCapacityNotBadRequest() {
+        assertError(create("name", "Room", "capacity", new java.math.BigInteger("2147483648")), "invalid-capacity", "c");
+        assertError(create("name", "Room", "capacity", new java.math.BigInteger("-99999999999999999999999")),
+                "invalid-capacity", "c");
+    }
+
+    @Test
     void capacityMustBeAJsonInteger() {
         assertError(create("name", "Room", "capacity", "4"), "bad-request", "c");
         assertError(create("name", "Room", "capacity", 4.0), "bad-request", "c");

@@ -147,7 +147,7 @@ class JoinContractTest {
         Member bob = server.join(room, "Bob");
         bob.send("type", "leave", "id", "bye");
         bob.expect("left");
-        server.join(room, "Carol");
+        assertEquals(2, server.join(room, "Carol").joined().path("room").path("participants").asInt());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package app.carrel.server;
 
-import static app.carrel.server.testing.Json.assertError;
 import static app.carrel.server.testing.Json.assertId;
 import static app.carrel.server.testing.Json.assertUuid;
 import static org.junit.jupiter.api.Assertions.assertEquals;

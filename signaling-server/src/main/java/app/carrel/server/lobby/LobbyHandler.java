@@ -9,6 +9,7 @@ import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.LiveRoom;
 import app.carrel.server.rooms.RoomsContext;
 import app.carrel.server.storage.StoredRoom;
+import java.math.BigInteger;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,14 @@ public final class LobbyHandler {
                     "A room name is 1-" + TextRules.MAX_ROOM_NAME + " characters without control characters");
             return;
         }
-        int capacity = m.capacity() == null ? ctx.maxCapacity() : m.capacity();
-        if (capacity < TextRules.MIN_CAPACITY || capacity > ctx.maxCapacity()) {
+        BigInteger requested = m.capacity() == null ? BigInteger.valueOf(ctx.maxCapacity()) : m.capacity();
+        if (requested.compareTo(BigInteger.valueOf(TextRules.MIN_CAPACITY)) < 0
+                || requested.compareTo(BigInteger.valueOf(ctx.maxCapacity())) > 0) {
             ctx.outbox().error(c, m.id(), ErrorCode.INVALID_CAPACITY,
-                    "Capacity must be " + TextRules.MIN_CAPACITY + "-" + ctx.maxCapacity() + ", was " + capacity);
+                    "Capacity must be " + TextRules.MIN_CAPACITY + "-" + ctx.maxCapacity() + ", was " + requested);
             return;
         }
+        int capacity = requested.intValueExact();
         String password = m.password();
         if (password == null || password.isEmpty()) {
             create(c, m.id(), name, capacity, null);
