@@ -8,17 +8,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * How an engine calls. {@code server} is asked again on every reconnect (a fixed address in the
  * app; tests hand in the address of a restarted server). {@code camera} makes our camera video
  * (a {@code DeviceCamera} or {@code SyntheticCamera}; null = none); {@code screen} makes the
- * screen share source. Build with {@link #builder(URI, String)}.
+ * screen share source. {@code trust} decides which certificates a wss:// server may present
+ * (null: the JVM's trust store; see {@code ServerTrust} for a self-hosted server's own
+ * certificate). Build with {@link #builder(URI, String)}.
  */
 public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                          Supplier<LocalVideo> camera, Supplier<LocalVideo> screen,
                          boolean microphoneOn, boolean cameraOn,
-                         Duration requestTimeout, Duration reconnectMaxDelay) {
+                         Duration requestTimeout, Duration reconnectMaxDelay, SSLContext trust) {
 
     public CallConfig {
         Objects.requireNonNull(server, "server");
@@ -48,6 +51,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
         private boolean cameraOn = true;
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration reconnectMaxDelay = Duration.ofSeconds(5);
+        private SSLContext trust;
 
         private Builder(Supplier<URI> server, String name) {
             this.server = server;
@@ -95,6 +99,12 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
             return this;
         }
 
+        /** Certificates a wss:// server may present; null (the default) = the JVM's trust store. */
+        public Builder trust(SSLContext trust) {
+            this.trust = trust;
+            return this;
+        }
+
         public CallConfig build() {
             Supplier<LocalVideo> cameraSource = camera;
             if (cameraSource == null) {
@@ -103,7 +113,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                 cameraSource = () -> new app.carrel.client.media.SyntheticCamera(f, color, name);
             }
             return new CallConfig(server, name, format, cameraSource, screen, microphoneOn, cameraOn,
-                    requestTimeout, reconnectMaxDelay);
+                    requestTimeout, reconnectMaxDelay, trust);
         }
     }
 }

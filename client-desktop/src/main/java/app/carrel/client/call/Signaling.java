@@ -170,7 +170,7 @@ final class Signaling {
             public void onClosed(int code, String reason, boolean byUs) {
                 onClientClosed(self[0], code, reason, byUs);
             }
-        }, config.requestTimeout());
+        }, config.requestTimeout(), config.trust());
         client = self[0];
         return self[0];
     }

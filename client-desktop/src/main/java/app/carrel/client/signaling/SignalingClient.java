@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code error} answer fails the future with {@link SignalingException}. Everything, answers
  * included, is handed to {@code executor} in arrival order, so a {@code joined} is always
  * seen before the relayed offers queued behind it. One instance per connection: reconnecting
- * makes a new one.
+ * makes a new one. For wss:// the server's certificate is checked against {@code trust} (null:
+ * the JVM's trust store), host name included.
  */
 public final class SignalingClient {
 
@@ -43,14 +46,24 @@ public final class SignalingClient {
     private final CompletableFuture<ServerMessage.Welcome> welcome = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Socket socket;
+    // Written on the socket thread before its onClose, which reads it.
+    private volatile Exception lastError;
 
     public SignalingClient(URI uri, Executor executor, SignalingListener listener, Duration requestTimeout) {
+        this(uri, executor, listener, requestTimeout, null);
+    }
+
+    public SignalingClient(URI uri, Executor executor, SignalingListener listener, Duration requestTimeout,
+                           SSLContext trust) {
         this.uri = uri;
         this.executor = executor;
         this.listener = listener;
         this.requestTimeout = requestTimeout;
         this.socket = new Socket(uri);
         socket.setConnectionLostTimeout(0); // the server pings us; we only answer
+        if (trust != null && "wss".equalsIgnoreCase(uri.getScheme())) {
+            socket.setSocketFactory(trust.getSocketFactory());
+        }
     }
 
     /** Connects and waits for the server's {@code welcome}; completes on the executor. */
@@ -152,8 +165,13 @@ public final class SignalingClient {
     }
 
     private void onSocketClosed(int code, String reason) {
-        SignalingException failure = new SignalingException(
-                "Connection to " + uri + " closed (" + code + (reason.isEmpty() ? "" : " " + reason) + ")", null);
+        Exception error = lastError;
+        SignalingException failure = error instanceof SSLException tls
+                ? new SignalingException("TLS handshake with " + uri + " failed: " + tls.getMessage()
+                        + " (is the server's certificate trusted? A self-hosted server's certificate can be"
+                        + " trusted explicitly, e.g. carrel-bot --trust-cert server.pem)", tls)
+                : new SignalingException("Connection to " + uri + " closed ("
+                        + code + (reason.isEmpty() ? "" : " " + reason) + ")", error);
         welcome.completeExceptionally(failure);
         pending.values().forEach(f -> f.completeExceptionally(failure));
         boolean byUs = closing.get();
@@ -216,6 +234,7 @@ public final class SignalingClient {
 
         @Override
         public void onError(Exception e) {
+            lastError = e;
             log.debug("WebSocket error on {}: {}", uri, e.toString());
         }
     }

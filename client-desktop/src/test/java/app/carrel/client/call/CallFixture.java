@@ -13,10 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real server on a loopback port over a temp-file database, and engines talking to it. Engines
  * ask {@link #uri()} on each reconnect, so a restarted server (new port) is found again.
+ * {@code serverOptions} adds to the server's configuration (e.g. TLS); {@code trust} is what the
+ * engines trust for wss:// (null: the JVM's trust store).
  */
 final class CallFixture implements AutoCloseable {
 
@@ -24,22 +28,30 @@ final class CallFixture implements AutoCloseable {
     static final Duration LIMIT = Duration.ofSeconds(15);
 
     private final Path database;
+    private final UnaryOperator<ServerConfig.Builder> serverOptions;
+    private final SSLContext trust;
     private final AtomicReference<URI> uri = new AtomicReference<>();
     private final List<CallEngine> engines = new ArrayList<>();
     private CarrelServer server;
 
     CallFixture(Path dir) {
+        this(dir, UnaryOperator.identity(), null);
+    }
+
+    CallFixture(Path dir, UnaryOperator<ServerConfig.Builder> serverOptions, SSLContext trust) {
         this.database = dir.resolve("carrel.db");
+        this.serverOptions = serverOptions;
+        this.trust = trust;
         startServer();
     }
 
     void startServer() {
-        server = CarrelServer.start(ServerConfig.builder()
+        server = CarrelServer.start(serverOptions.apply(ServerConfig.builder()
                 .bind("127.0.0.1")
                 .port(0)
                 .database(database)
                 .maxCapacity(8)
-                .resumeGrace(Duration.ofSeconds(30))
+                .resumeGrace(Duration.ofSeconds(30)))
                 .build());
         uri.set(server.uri());
     }
@@ -53,12 +65,17 @@ final class CallFixture implements AutoCloseable {
     }
 
     CallEngine engine(String name, int rgb, EventRecorder recorder) {
+        return engine(name, rgb, recorder, new AudioBackend(AudioBackend.Kind.HEADLESS, "test"));
+    }
+
+    CallEngine engine(String name, int rgb, EventRecorder recorder, AudioBackend audio) {
         CallConfig config = CallConfig.builder(uri::get, name)
                 .format(SMALL)
                 .syntheticColor(new Color(rgb))
                 .reconnectMaxDelay(Duration.ofSeconds(1))
+                .trust(trust)
                 .build();
-        CallEngine engine = new CallEngine(config, MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test")));
+        CallEngine engine = new CallEngine(config, MediaFactory.create(audio));
         engine.addListener(recorder);
         engines.add(engine);
         return engine;
