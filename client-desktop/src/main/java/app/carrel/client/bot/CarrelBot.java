@@ -3,11 +3,17 @@ package app.carrel.client.bot;
 import app.carrel.client.call.CallConfig;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.PeerStats;
+import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.MediaFactory;
 import app.carrel.client.media.VideoFormat;
+import app.carrel.client.signaling.ServerTrust;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.Room;
 import java.awt.Color;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +64,12 @@ public final class CarrelBot implements Callable<Integer> {
     String size;
     @Option(names = "--fps", defaultValue = "30", description = "Synthetic camera frame rate.")
     int fps;
+    @Option(names = "--trust-cert", paramLabel = "PEM", description = "Trust the certificate(s) in this PEM file for"
+            + " wss:// (a self-hosted server's own certificate) instead of the JVM's trust store.")
+    Path trustCert;
+    @Option(names = "--tone", description = "Send a soft tone in speech-like bursts as our microphone"
+            + " (incoming audio is then neither played nor metered).")
+    boolean tone;
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch left = new CountDownLatch(1);
@@ -78,8 +91,19 @@ public final class CarrelBot implements Callable<Integer> {
             System.err.println("carrel-bot: bad --color or --size/--fps: " + e.getMessage());
             return 64;
         }
-        CallConfig config = CallConfig.builder(server, name).format(format).syntheticColor(camera).build();
-        CallEngine engine = CallEngine.create(config);
+        SSLContext trust = null;
+        if (trustCert != null) {
+            try {
+                trust = ServerTrust.fromPem(trustCert);
+            } catch (IOException | GeneralSecurityException e) {
+                System.err.println("carrel-bot: bad --trust-cert " + trustCert + ": " + e.getMessage());
+                return 64;
+            }
+        }
+        CallConfig config = CallConfig.builder(server, name).format(format).syntheticColor(camera).trust(trust).build();
+        CallEngine engine = tone
+                ? new CallEngine(config, MediaFactory.create(AudioBackend.synthetic("--tone")))
+                : CallEngine.create(config);
         Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "carrel-bot-shutdown"));
         try {
             String roomId;
@@ -126,22 +150,27 @@ public final class CarrelBot implements Callable<Integer> {
     }
 
     private void runUntilStopped(CallEngine engine) throws Exception {
-        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
+        // Times are counted from the start: "now + forever" overflowed, and --duration without
+        // --stats-every then never ended.
+        long start = System.nanoTime();
+        long end = duration == null ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(duration);
         long every = statsEvery == null ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(statsEvery);
-        long next = System.nanoTime() + every;
+        long next = every;
         while (true) {
-            long wake = Math.min(end, next);
-            long wait = wake - System.nanoTime();
+            long wait = Math.min(end, next) - (System.nanoTime() - start);
             if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
                 return;
             }
-            if (System.nanoTime() >= end) {
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= end) {
                 return;
             }
-            List<PeerStats> stats = engine.stats().get(10, TimeUnit.SECONDS);
-            System.out.println(json ? BotReport.json(engine, stats) : BotReport.text(engine, stats));
-            System.out.flush();
-            next += every;
+            if (elapsed >= next) {
+                List<PeerStats> stats = engine.stats().get(10, TimeUnit.SECONDS);
+                System.out.println(json ? BotReport.json(engine, stats) : BotReport.text(engine, stats));
+                System.out.flush();
+                next += every;
+            }
         }
     }
 

@@ -47,7 +47,8 @@ public final class CallEngine implements AutoCloseable {
         this.config = config;
         this.media = media;
         this.signaling = new Signaling(config, thread, listeners, state, this::onServerMessage, this::onResumed);
-        thread.every(Duration.ofMillis(200), this::reportAudioLevels);
+        AudioLevels levels = new AudioLevels(listeners);
+        thread.every(Duration.ofMillis(200), () -> levels.poll(room));
     }
 
     /** An engine with its own media factory; the audio module is chosen without hanging. */
@@ -224,6 +225,22 @@ public final class CallEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Restarts ICE towards one participant, as a failed connection does by itself; true when an
+     * offer with new credentials is on its way. Package-private: tests prove the mechanism with it.
+     */
+    CompletableFuture<Boolean> restartIce(String peerId) {
+        return thread.submit(() -> {
+            PeerSession session = room == null ? null : room.sessionTo(peerId);
+            return session != null && session.restartIce();
+        });
+    }
+
+    /** A look at the room on the engine thread, for tests of this package; null outside a room. */
+    <T> T inspect(java.util.function.Function<RoomCall, T> look) {
+        return thread.call(() -> room == null ? null : look.apply(room));
+    }
+
     /** Leaves (if in a room), disconnects and frees every native object. Blocks up to ~10 s. */
     @Override
     public void close() {
@@ -348,23 +365,5 @@ public final class CallEngine implements AutoCloseable {
                 listeners.fire(l -> l.onProblem(message));
             }
         };
-    }
-
-    private final Map<String, Double> lastLevels = new java.util.HashMap<>();
-
-    private void reportAudioLevels() {
-        RoomCall r = room;
-        if (r == null) {
-            lastLevels.clear();
-            return;
-        }
-        for (String peerId : r.connectedPeerIds()) {
-            RemoteMedia remote = r.remoteMedia(peerId);
-            double level = remote == null ? 0 : remote.audioLevel();
-            Double last = lastLevels.put(peerId, level);
-            if (last == null || Math.abs(last - level) > 0.05) {
-                listeners.fire(l -> l.onAudioLevel(peerId, level));
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package app.carrel.client.call;
 
 import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.MediaFactory;
+import app.carrel.client.media.SyntheticMicrophone;
 import app.carrel.protocol.MediaFlags;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
@@ -21,6 +22,8 @@ final class LocalMedia implements AutoCloseable {
     private final MediaFactory factory;
     private final Supplier<LocalVideo> screenSupplier;
     private final LocalVideo camera;
+    /** Non-null when the factory's audio is synthetic: our "microphone" is a tone. */
+    private final SyntheticMicrophone tone;
     private final LocalTracks tracks;
     private LocalVideo screen;
     private VideoTrack retiredScreenTrack;
@@ -31,9 +34,10 @@ final class LocalMedia implements AutoCloseable {
         this.factory = factory;
         this.screenSupplier = screenSupplier;
         this.camera = cameraSupplier.get();
-        AudioTrack audio = factory.createAudioTrack("audio", factory.createMicrophoneSource());
+        this.tone = factory.audioBackend().synthetic() ? new SyntheticMicrophone() : null;
+        AudioTrack audio = factory.createAudioTrack("audio", tone != null ? tone.source() : factory.createMicrophoneSource());
         VideoTrack video = factory.createVideoTrack(VideoKind.CAMERA.label(), camera.source());
-        this.tracks = new LocalTracks(audio, video);
+        this.tracks = new LocalTracks(audio, video, tone != null ? tone.sinkLock() : new Object());
         this.flags = new MediaFlags(true, true, false);
         setMicrophone(microphoneOn);
         setCamera(cameraOn);
@@ -110,6 +114,9 @@ final class LocalMedia implements AutoCloseable {
         }
         dispose(tracks.camera::dispose, "camera track");
         dispose(tracks.audio::dispose, "audio track");
+        if (tone != null) {
+            dispose(tone::close, "synthetic microphone");
+        }
         if (screen != null) {
             dispose(screen::close, "screen source");
         }

@@ -14,11 +14,21 @@ final class LocalTracks {
 
     final AudioTrack audio;
     final VideoTrack camera;
+    /**
+     * Held while a sender takes or lets go of {@link #audio}: a synthetic microphone pushes under
+     * it, as its native source's sink list has no lock of its own (see SyntheticMicrophone).
+     */
+    final Object audioSinkLock;
     /** Non-null while we share our screen. */
     VideoTrack screen;
 
-    LocalTracks(AudioTrack audio, VideoTrack camera) {
+    LocalTracks(AudioTrack audio, VideoTrack camera, Object audioSinkLock) {
         this.audio = audio;
         this.camera = camera;
+        this.audioSinkLock = audioSinkLock;
+    }
+
+    LocalTracks(AudioTrack audio, VideoTrack camera) {
+        this(audio, camera, new Object());
     }
 }

@@ -99,7 +99,7 @@ final class PeerSession {
                 Sdp.rollback(pc);
             }
             remote.learnStreams(sdp);
-            Sdp.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, sdp));
+            setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp));
             addLocalTracks();
             flushCandidates();
             RTCSessionDescription answer = Sdp.createAnswer(pc);
@@ -122,7 +122,7 @@ final class PeerSession {
         }
         try {
             remote.learnStreams(sdp);
-            Sdp.setRemote(pc, new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
+            setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
             flushCandidates();
             negotiateIfPending();
         } catch (NegotiationException e) {
@@ -156,12 +156,30 @@ final class PeerSession {
         }
     }
 
-    /** Asks for an ICE restart, e.g. after the connection failed or after we resumed. */
-    void restartIce() {
-        if (!closed && mayOffer) {
-            log.info("{}: ICE restart towards {}", selfId, peerId);
-            pc.restartIce();
+    /**
+     * Asks for an ICE restart, e.g. after the connection failed or after we resumed: the next
+     * offer carries new ICE credentials. False when we may not offer yet (we have not answered
+     * the initiator's first offer), in which case the other side's restart is the one that counts.
+     */
+    boolean restartIce() {
+        if (closed || !mayOffer) {
+            return false;
         }
+        log.info("{}: ICE restart towards {}", selfId, peerId);
+        pc.restartIce();
+        return true;
+    }
+
+    /** The ICE user fragment of the remote description in force, or null before there is one. */
+    String remoteIceUfrag() {
+        RTCSessionDescription remoteDescription = closed ? null : pc.getRemoteDescription();
+        return remoteDescription == null ? null : SdpStreams.iceUfrag(remoteDescription.sdp);
+    }
+
+    /** The ICE user fragment of our local description in force, or null before there is one. */
+    String localIceUfrag() {
+        RTCSessionDescription localDescription = closed ? null : pc.getLocalDescription();
+        return localDescription == null ? null : SdpStreams.iceUfrag(localDescription.sdp);
     }
 
     CompletableFuture<PeerStats> stats() {
@@ -182,16 +200,18 @@ final class PeerSession {
         remote.detachAll();
         // Closing does not free the native connection (0.14.0), so its senders would keep our
         // tracks referenced and the tracks' dispose would fail: let go of them first.
-        for (RTCRtpSender sender : new RTCRtpSender[] {audioSender, cameraSender, screenSender}) {
-            if (sender != null) {
-                try {
-                    sender.replaceTrack(null);
-                } catch (RuntimeException e) {
-                    log.warn("{}: detaching a track from {} failed: {}", selfId, peerId, e.toString());
+        synchronized (tracks.audioSinkLock) {
+            for (RTCRtpSender sender : new RTCRtpSender[] {audioSender, cameraSender, screenSender}) {
+                if (sender != null) {
+                    try {
+                        sender.replaceTrack(null);
+                    } catch (RuntimeException e) {
+                        log.warn("{}: detaching a track from {} failed: {}", selfId, peerId, e.toString());
+                    }
                 }
             }
+            pc.close();
         }
-        pc.close();
         log.debug("{}: closed connection to {}", selfId, peerId);
     }
 
@@ -236,10 +256,19 @@ final class PeerSession {
 
     private void addLocalTracks() {
         if (audioSender == null) {
-            audioSender = pc.addTrack(tracks.audio, List.of(LocalTracks.CAMERA_STREAM));
+            synchronized (tracks.audioSinkLock) {
+                audioSender = pc.addTrack(tracks.audio, List.of(LocalTracks.CAMERA_STREAM));
+            }
             cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
         }
         updateScreen();
+    }
+
+    /** A remote description may stop a sender of our audio track: see LocalTracks#audioSinkLock. */
+    private void setRemote(RTCSessionDescription description) throws NegotiationException {
+        synchronized (tracks.audioSinkLock) {
+            Sdp.setRemote(pc, description);
+        }
     }
 
     private void negotiateIfPending() {

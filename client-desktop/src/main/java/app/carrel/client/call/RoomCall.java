@@ -76,6 +76,11 @@ final class RoomCall {
         return remoteMedia.get(peerId);
     }
 
+    /** The connection to one participant, or null when there is none. */
+    PeerSession sessionTo(String peerId) {
+        return sessions.get(peerId);
+    }
+
     RTCPeerConnectionState connectionState(String peerId) {
         PeerSession session = sessions.get(peerId);
         return session == null ? null : session.state();

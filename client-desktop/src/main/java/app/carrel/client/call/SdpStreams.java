@@ -4,9 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Reads which media sections of a remote description carry our screen stream. webrtc-java 0.14.0
- * hands onAddTrack streams whose id() is null, so the SDP's {@code a=msid:} lines are the only
- * reliable way to tell a participant's screen from its camera.
+ * Reads what the engine needs from SDP text. Which media sections of a remote description carry
+ * our screen stream: webrtc-java 0.14.0 hands onAddTrack streams whose id() is null, so the SDP's
+ * {@code a=msid:} lines are the only reliable way to tell a participant's screen from its camera.
+ * And the ICE user fragment, which changes when a side restarts ICE.
  */
 final class SdpStreams {
 
@@ -27,5 +28,16 @@ final class SdpStreams {
             }
         }
         return mids;
+    }
+
+    /** The first {@code a=ice-ufrag:} of a description (bundled sections share it), or null. */
+    static String iceUfrag(String sdp) {
+        for (String raw : sdp.split("\r?\n")) {
+            String line = raw.strip();
+            if (line.startsWith("a=ice-ufrag:")) {
+                return line.substring("a=ice-ufrag:".length());
+            }
+        }
+        return null;
     }
 }

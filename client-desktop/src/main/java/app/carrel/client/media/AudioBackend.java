@@ -10,10 +10,25 @@ public record AudioBackend(Kind kind, String reason) {
         /** The platform module (PulseAudio on Linux): a real microphone and speaker. */
         DEVICE,
         /** No audio server answered: silence out, remote audio decoded and dropped. */
-        HEADLESS
+        HEADLESS,
+        /**
+         * Asked for (a bot's {@code --tone}, tests): a {@link SyntheticMicrophone} sends a tone; no
+         * device is touched and incoming audio is neither played out nor metered, since the audio
+         * module must not run (see SyntheticMicrophone).
+         */
+        SYNTHETIC
     }
 
+    public static AudioBackend synthetic(String reason) {
+        return new AudioBackend(Kind.SYNTHETIC, reason);
+    }
+
+    /** True when no audio device is used: nothing to list, nobody hears the room. */
     public boolean headless() {
-        return kind == Kind.HEADLESS;
+        return kind != Kind.DEVICE;
+    }
+
+    public boolean synthetic() {
+        return kind == Kind.SYNTHETIC;
     }
 }

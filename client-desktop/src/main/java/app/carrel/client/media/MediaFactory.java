@@ -3,6 +3,7 @@ package app.carrel.client.media;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioLayer;
 import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioProcessing;
 import dev.onvoid.webrtc.media.audio.AudioProcessingConfig;
@@ -40,13 +41,16 @@ public final class MediaFactory implements AutoCloseable {
 
     public static MediaFactory create(AudioBackend backend) {
         NativeLibrary.prepare();
-        AudioDeviceModuleBase module = backend.headless()
-                ? new HeadlessAudioDeviceModule()
-                : new AudioDeviceModule();
+        AudioDeviceModuleBase module = switch (backend.kind()) {
+            case DEVICE -> new AudioDeviceModule();
+            case HEADLESS -> new HeadlessAudioDeviceModule();
+            // Must never record: see SyntheticMicrophone. The dummy layer can neither record nor play.
+            case SYNTHETIC -> new AudioDeviceModule(AudioLayer.kDummyAudio);
+        };
         AudioProcessing processing = new AudioProcessing();
         processing.applyConfig(voiceProcessing());
         PeerConnectionFactory factory = new PeerConnectionFactory(module, processing);
-        if (backend.headless()) {
+        if (backend.kind() == AudioBackend.Kind.HEADLESS) {
             // The headless module only pulls remote audio (and so feeds our level meters) once
             // playout runs; recording produces the silence we send.
             module.initPlayout();
@@ -93,7 +97,7 @@ public final class MediaFactory implements AutoCloseable {
             return;
         }
         closed = true;
-        if (backend.headless()) {
+        if (backend.kind() == AudioBackend.Kind.HEADLESS) {
             audioModule.stopRecording();
             audioModule.stopPlayout();
         }

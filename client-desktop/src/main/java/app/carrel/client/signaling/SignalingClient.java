@@ -4,6 +4,8 @@ import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.Codec;
 import app.carrel.protocol.Decoded;
 import app.carrel.protocol.ServerMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
@@ -168,8 +172,9 @@ public final class SignalingClient {
         Exception error = lastError;
         SignalingException failure = error instanceof SSLException tls
                 ? new SignalingException("TLS handshake with " + uri + " failed: " + tls.getMessage()
-                        + " (is the server's certificate trusted? A self-hosted server's certificate can be"
-                        + " trusted explicitly, e.g. carrel-bot --trust-cert server.pem)", tls)
+                        + " (the server's certificate must be trusted and name this host; a self-hosted"
+                        + " server's own certificate can be trusted explicitly, e.g. carrel-bot --trust-cert"
+                        + " server.pem)", tls)
                 : new SignalingException("Connection to " + uri + " closed ("
                         + code + (reason.isEmpty() ? "" : " " + reason) + ")", error);
         welcome.completeExceptionally(failure);
@@ -232,9 +237,27 @@ public final class SignalingClient {
             }
         }
 
+        /**
+         * Handshakes TLS right here, on the connecting thread, with the host name check in place.
+         * Left alone, Java-WebSocket handshakes lazily on its writer thread, which races its reader
+         * thread to report a refused certificate, and often only a bare "closed (-1)" came out.
+         * Thrown from here, the failure reaches onError before onClose, on this one thread.
+         */
+        @Override
+        protected void onSetSSLParameters(SSLParameters parameters) {
+            super.onSetSSLParameters(parameters);
+            SSLSocket tls = (SSLSocket) getSocket();
+            tls.setSSLParameters(parameters);
+            try {
+                tls.startHandshake();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         public void onError(Exception e) {
-            lastError = e;
+            lastError = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             log.debug("WebSocket error on {}: {}", uri, e.toString());
         }
     }

@@ -2,6 +2,7 @@ package app.carrel.client.call;
 
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,25 @@ final class EventRecorder implements CallListener {
     }
 
     @Override
+    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+        events.add(new Event("connection", peerId, state));
+    }
+
+    @Override
+    public void onAudioLevel(String peerId, double level) {
+        events.add(new Event("audio-level", peerId, level));
+    }
+
+    @Override
     public void onProblem(String message) {
         events.add(new Event("problem", null, message));
+    }
+
+    /** Takes every event recorded so far. */
+    List<Event> drain() {
+        List<Event> all = new ArrayList<>();
+        events.drainTo(all);
+        return all;
     }
 
     /** Takes events until one matches; fails naming what was seen instead. */

@@ -1,6 +1,7 @@
 package app.carrel.client.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.Await;
@@ -17,10 +18,18 @@ import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.awt.Color;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -78,6 +87,93 @@ class PeerSessionTest {
         }
     }
 
+    @Test
+    void aConnectionThatFailsIsRestartedAndRecoversWithNewCredentials() throws Exception {
+        MediaFactory factory = MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test"));
+        Side a = new Side("a", factory, new Color(0xE02020));
+        Side b = new Side("b", factory, new Color(0x2040E0));
+        // Every candidate of the first ICE generation points at a socket that never answers, so no
+        // pair can work and ICE fails for real; candidates with a later ufrag (a restart) pass.
+        DatagramSocket blackHole = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        DeadFirstGeneration sabotage = new DeadFirstGeneration(blackHole.getLocalPort());
+        try {
+            a.connectTo(b, sabotage);
+            b.connectTo(a, sabotage);
+            long start = System.nanoTime();
+            a.executor.execute(a.session::startAsInitiator);
+
+            Await.until("the first connection to fail", Duration.ofSeconds(45),
+                    () -> a.states.contains(RTCPeerConnectionState.FAILED) || b.states.contains(RTCPeerConnectionState.FAILED),
+                    () -> "a: " + a.states + " b: " + b.states + " killed " + sabotage.killed + " " + sabotage.example);
+            long failed = System.nanoTime();
+            Await.until("both connected after the restart", Duration.ofSeconds(20),
+                    () -> a.session.state() == RTCPeerConnectionState.CONNECTED
+                            && b.session.state() == RTCPeerConnectionState.CONNECTED,
+                    () -> "a: " + a.states + " b: " + b.states);
+            Await.until("video both ways after the restart", Duration.ofSeconds(10),
+                    () -> a.session.remote().reception(VideoKind.CAMERA).frames() > 10
+                            && b.session.remote().reception(VideoKind.CAMERA).frames() > 10);
+            String aUfrag = a.executor.submit(a.session::localIceUfrag).get(5, TimeUnit.SECONDS);
+            System.out.printf("PeerSessionTest: ICE failed after %d ms (dead candidates %d), connected again %d ms later"
+                            + " with ufrag %s (first was %s); a: %s b: %s%n",
+                    (failed - start) / 1_000_000, sabotage.killed.get(), (System.nanoTime() - failed) / 1_000_000,
+                    aUfrag, sabotage.doomed, a.states, b.states);
+            assertTrue(sabotage.killed.get() > 0, "no candidate was sabotaged");
+            assertFalse(sabotage.doomed.contains(aUfrag), "a still uses a first-generation ufrag " + aUfrag);
+            for (Side side : new Side[] {a, b}) {
+                assertTrue(side.states.indexOf(RTCPeerConnectionState.FAILED)
+                        < side.states.lastIndexOf(RTCPeerConnectionState.CONNECTED), side.id + ": " + side.states);
+            }
+        } finally {
+            try {
+                a.close();
+            } finally {
+                b.close();
+                factory.close();
+                blackHole.close();
+            }
+        }
+    }
+
+    /** Points the candidates of each side's first ICE generation at a port nobody listens on. */
+    private static final class DeadFirstGeneration implements UnaryOperator<IceCandidate> {
+        // libwebrtc drops remote candidates below port 1024, so the dead end must be a high port.
+        final String deadPort;
+        final Set<String> doomed = ConcurrentHashMap.newKeySet();
+        final Set<String> seen = ConcurrentHashMap.newKeySet();
+        final AtomicInteger killed = new AtomicInteger();
+        volatile String example;
+
+        DeadFirstGeneration(int deadPort) {
+            this.deadPort = Integer.toString(deadPort);
+        }
+
+        @Override
+        public IceCandidate apply(IceCandidate candidate) {
+            String[] f = candidate.candidate().split(" ");
+            String ufrag = null;
+            for (int i = 0; i + 1 < f.length; i++) {
+                if (f[i].equals("ufrag")) {
+                    ufrag = f[i + 1];
+                }
+            }
+            if (ufrag == null || f.length < 6) {
+                return candidate;
+            }
+            // The first ufrag each side uses is its first generation: a side's ufrags come in order.
+            if (seen.add(ufrag) && seen.size() <= 2) {
+                doomed.add(ufrag);
+            }
+            if (!doomed.contains(ufrag)) {
+                return candidate;
+            }
+            killed.incrementAndGet();
+            example = candidate.candidate();
+            f[5] = deadPort; // field 6 of "candidate:F C proto prio addr port typ …" is the port
+            return new IceCandidate(String.join(" ", f), candidate.sdpMid(), candidate.sdpMLineIndex());
+        }
+    }
+
     /** One side of the call: its camera, tracks, session and engine thread. */
     private static final class Side implements PeerEvents {
         final String id;
@@ -86,6 +182,7 @@ class PeerSessionTest {
         final SyntheticCamera camera;
         final AudioTrackSource audioSource;
         final LocalTracks tracks;
+        final List<RTCPeerConnectionState> states = new CopyOnWriteArrayList<>();
         PeerSession session;
 
         Side(String id, MediaFactory factory, Color color) {
@@ -101,6 +198,10 @@ class PeerSessionTest {
         }
 
         void connectTo(Side other) {
+            connectTo(other, UnaryOperator.identity());
+        }
+
+        void connectTo(Side other, UnaryOperator<IceCandidate> candidates) {
             String otherId = other.id;
             Relay relay = new Relay() {
                 @Override
@@ -115,7 +216,8 @@ class PeerSessionTest {
 
                 @Override
                 public void ice(String to, IceCandidate candidate) {
-                    other.executor.execute(() -> other.session.onRemoteCandidate(candidate));
+                    IceCandidate passed = candidates.apply(candidate);
+                    other.executor.execute(() -> other.session.onRemoteCandidate(passed));
                 }
             };
             session = new PeerSession(id, otherId, factory.peerConnectionFactory(), new RTCConfiguration(),
@@ -124,6 +226,7 @@ class PeerSessionTest {
 
         @Override
         public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+            states.add(state);
         }
 
         @Override

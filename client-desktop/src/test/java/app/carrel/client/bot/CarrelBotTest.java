@@ -1,0 +1,101 @@
+package app.carrel.client.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.carrel.client.Await;
+import app.carrel.client.NoLeaksExtension;
+import app.carrel.client.TestCertificate;
+import app.carrel.client.call.CallConfig;
+import app.carrel.client.call.CallEngine;
+import app.carrel.client.call.CallListener;
+import app.carrel.client.call.VideoKind;
+import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.FrameColor;
+import app.carrel.client.media.MediaFactory;
+import app.carrel.client.media.VideoFormat;
+import app.carrel.client.signaling.ServerTrust;
+import app.carrel.protocol.Peer;
+import app.carrel.server.CarrelServer;
+import app.carrel.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** carrel-bot in this JVM against a wss:// server with a self-signed certificate. */
+@ExtendWith(NoLeaksExtension.class)
+class CarrelBotTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final int ORANGE = 0xFF8000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withTrustCertTheBotJoinsAWssServerAndIsSeenAndHeard() throws Exception {
+        TestCertificate cert = TestCertificate.selfSigned(dir, "bot-server");
+        try (CarrelServer server = CarrelServer.start(ServerConfig.builder().bind("127.0.0.1").port(0)
+                .database(dir.resolve("carrel.db")).tls(cert.certPem(), cert.keyPem()).build())) {
+            AtomicReference<String> botId = new AtomicReference<>();
+            AtomicReference<Double> loudest = new AtomicReference<>(0.0);
+            CallConfig config = CallConfig.builder(server.uri(), "viewer").format(new VideoFormat(320, 240, 15))
+                    .trust(ServerTrust.fromPem(cert.certPem())).build();
+            try (CallEngine viewer = new CallEngine(config,
+                    MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test")))) {
+                viewer.addListener(new CallListener() {
+                    @Override
+                    public void onPeerJoined(Peer peer) {
+                        botId.set(peer.id());
+                    }
+
+                    @Override
+                    public void onAudioLevel(String peerId, double level) {
+                        loudest.accumulateAndGet(level, Math::max);
+                    }
+                });
+                String room = viewer.createRoom("Bots", 2, null).get(10, TimeUnit.SECONDS).id();
+                viewer.join(room, null).get(10, TimeUnit.SECONDS);
+
+                CompletableFuture<Integer> exit = runBot("--server", server.uri().toString(),
+                        "--trust-cert", cert.certPem().toString(), "--room", "Bots", "--name", "bot",
+                        "--color", Integer.toHexString(ORANGE), "--size", "320x240", "--fps", "15",
+                        "--tone", "--duration", "4");
+                Await.until("the bot to join", LIMIT, () -> botId.get() != null || exit.isDone());
+                String id = botId.get();
+                Await.until("the bot's video and voice", LIMIT,
+                        () -> viewer.videoReception(id, VideoKind.CAMERA).frames() >= 10 && loudest.get() > 0.05,
+                        () -> viewer.videoReception(id, VideoKind.CAMERA) + " loudest " + loudest.get());
+                int seen = viewer.videoReception(id, VideoKind.CAMERA).avgRgb();
+                System.out.printf("CarrelBotTest: bot over %s seen as #%s, heard at level %.3f%n",
+                        server.uri(), FrameColor.hex(seen), loudest.get());
+                assertTrue(FrameColor.distance(seen, ORANGE) < 80, "the bot's camera colour, saw #" + FrameColor.hex(seen));
+                assertEquals(0, exit.get(20, TimeUnit.SECONDS), "carrel-bot exit status after --duration");
+            }
+        }
+    }
+
+    @Test
+    void withoutTrustCertTheBotRefusesTheSelfSignedServerAndExitsOne() throws Exception {
+        TestCertificate cert = TestCertificate.selfSigned(dir, "bot-untrusted");
+        try (CarrelServer server = CarrelServer.start(ServerConfig.builder().bind("127.0.0.1").port(0)
+                .database(dir.resolve("carrel.db")).tls(cert.certPem(), cert.keyPem()).build())) {
+            int status = runBot("--server", server.uri().toString(), "--room", "Bots", "--create",
+                    "--size", "160x120", "--fps", "5").get(20, TimeUnit.SECONDS);
+            assertEquals(1, status, "carrel-bot exit status when the server cannot be trusted");
+        }
+    }
+
+    private static CompletableFuture<Integer> runBot(String... args) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread bot = new Thread(() -> exit.complete(new CommandLine(new CarrelBot()).execute(args)), "test-carrel-bot");
+        bot.start();
+        return exit;
+    }
+}

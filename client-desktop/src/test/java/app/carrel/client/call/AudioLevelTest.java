@@ -1,0 +1,66 @@
+package app.carrel.client.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.carrel.client.NoLeaksExtension;
+import app.carrel.client.media.AudioBackend;
+import app.carrel.protocol.MediaFlags;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The speaking indicator end to end: an engine whose microphone is the synthetic tone, and an
+ * engine on the headless audio module that meters what it receives.
+ */
+@ExtendWith(NoLeaksExtension.class)
+class AudioLevelTest {
+
+    private static final Duration LIMIT = CallFixture.LIMIT;
+    /** The tone peaks at 0.25 of full scale (RMS ~0.18 in a burst). */
+    private static final double SPEAKING = 0.05;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aToneRaisesItsSendersLevelAtTheReceiverAndMutingDropsItToSilence() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder atB = new EventRecorder();
+            CallEngine a = call.engine("a", 0xE02020, new EventRecorder(), AudioBackend.synthetic("test tone"));
+            CallEngine b = call.engine("b", 0x2040E0, atB);
+            assertEquals(AudioBackend.Kind.SYNTHETIC, a.audioBackend().kind());
+            String room = call.createRoom(a, "Tone", 2);
+            call.join(a, room);
+            long start = System.nanoTime();
+            call.join(b, room);
+            String aId = a.selfId();
+
+            EventRecorder.Event speaking = atB.next("a's level at b above " + SPEAKING, LIMIT,
+                    e -> e.kind().equals("audio-level") && e.peerId().equals(aId) && (double) e.value() > SPEAKING);
+            System.out.printf("AudioLevelTest: a's tone reached b at level %.3f, %d ms after b joined%n",
+                    (double) speaking.value(), (System.nanoTime() - start) / 1_000_000);
+
+            a.setMicrophone(false).get(5, TimeUnit.SECONDS);
+            long muted = System.nanoTime();
+            EventRecorder.Event off = atB.next("a's media-state audio off", LIMIT,
+                    e -> e.kind().equals("media-state") && e.peerId().equals(aId));
+            assertFalse(((MediaFlags) off.value()).audio());
+            EventRecorder.Event silent = atB.next("a's level at b back to silence", LIMIT,
+                    e -> e.kind().equals("audio-level") && e.peerId().equals(aId)
+                            && (double) e.value() < AudioLevels.SILENT);
+            System.out.printf("AudioLevelTest: muted a fell to %.4f at b %d ms after muting%n",
+                    (double) silent.value(), (System.nanoTime() - muted) / 1_000_000);
+
+            a.setMicrophone(true).get(5, TimeUnit.SECONDS);
+            atB.next("a's level at b rising again after unmuting", LIMIT,
+                    e -> e.kind().equals("audio-level") && e.peerId().equals(aId) && (double) e.value() > SPEAKING);
+            assertTrue(b.peers().stream().anyMatch(p -> p.id().equals(aId)), "a should still be in b's room");
+        }
+    }
+}
