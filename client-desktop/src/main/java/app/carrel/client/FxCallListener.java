@@ -1,0 +1,87 @@
+package app.carrel.client;
+
+import app.carrel.client.call.CallListener;
+import app.carrel.client.call.CallState;
+import app.carrel.client.call.JoinedRoom;
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.Peer;
+import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+
+/**
+ * Moves a call engine's events onto the FX thread, in the order the engine fired them. The
+ * engine calls on its own thread and must never wait on the UI, so this only queues.
+ */
+public final class FxCallListener implements CallListener {
+
+    private final CallListener target;
+    private final Executor fx;
+
+    public FxCallListener(CallListener target) {
+        this(target, Platform::runLater);
+    }
+
+    FxCallListener(CallListener target, Executor fx) {
+        this.target = target;
+        this.fx = fx;
+    }
+
+    @Override
+    public void onState(CallState state) {
+        fx.execute(() -> target.onState(state));
+    }
+
+    @Override
+    public void onRooms(List<Room> rooms) {
+        fx.execute(() -> target.onRooms(rooms));
+    }
+
+    @Override
+    public void onJoined(JoinedRoom joined) {
+        fx.execute(() -> target.onJoined(joined));
+    }
+
+    @Override
+    public void onPeerJoined(Peer peer) {
+        fx.execute(() -> target.onPeerJoined(peer));
+    }
+
+    @Override
+    public void onPeerLeft(String peerId) {
+        fx.execute(() -> target.onPeerLeft(peerId));
+    }
+
+    @Override
+    public void onMediaState(String peerId, MediaFlags media) {
+        fx.execute(() -> target.onMediaState(peerId, media));
+    }
+
+    @Override
+    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+        fx.execute(() -> target.onConnectionState(peerId, state));
+    }
+
+    @Override
+    public void onAudioLevel(String peerId, double level) {
+        fx.execute(() -> target.onAudioLevel(peerId, level));
+    }
+
+    @Override
+    public void onChat(ServerMessage.Chat chat) {
+        fx.execute(() -> target.onChat(chat));
+    }
+
+    @Override
+    public void onTimer(ServerMessage.Timer timer) {
+        fx.execute(() -> target.onTimer(timer));
+    }
+
+    @Override
+    public void onProblem(String message) {
+        fx.execute(() -> target.onProblem(message));
+    }
+}

@@ -1,0 +1,157 @@
+package app.carrel.client;
+
+import app.carrel.client.lobby.JoinRequest;
+import app.carrel.client.lobby.LobbyModel;
+import app.carrel.client.lobby.LobbyView;
+import app.carrel.client.prejoin.JoinPlan;
+import app.carrel.client.prejoin.PreJoinModel;
+import app.carrel.client.prejoin.PreJoinView;
+import app.carrel.client.room.RoomSession;
+import app.carrel.client.room.RoomView;
+import app.carrel.client.settings.SettingsModel;
+import app.carrel.client.settings.SettingsView;
+import app.carrel.client.settings.Themes;
+import app.carrel.client.status.StatusBanner;
+import app.carrel.client.status.StatusModel;
+import app.carrel.protocol.Room;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckBox;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The window's content and its one navigation: lobby → pre-join → room → lobby. The status
+ * banner sits above whichever screen shows, never over it. FX thread only.
+ */
+public final class Shell extends BorderPane {
+
+    private final SettingsModel settings;
+    private final StatusModel status = new StatusModel();
+    private final LobbyModel lobby;
+    private final LobbyView lobbyView;
+    private PreJoinModel preJoin;
+    private RoomSession session;
+    private RoomView roomView;
+    private boolean straightIn;
+    private boolean closed;
+
+    public Shell(SettingsModel settings) {
+        this.settings = settings;
+        this.lobby = new LobbyModel(settings, status, this::showPreJoin);
+        this.lobbyView = new LobbyView(lobby, this::openSettings);
+        createView();
+        init();
+    }
+
+    public LobbyModel lobby() {
+        return lobby;
+    }
+
+    private void createView() {
+        setId("shell");
+        setTop(new StatusBanner(status));
+        setCenter(lobbyView);
+    }
+
+    private void init() {
+        Themes.apply(settings.themeProperty().get());
+        settings.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
+        lobby.connect(settings.serverProperty().get());
+    }
+
+    /** Leaves any room and frees everything native; the window is closing. */
+    public void close() {
+        closed = true;
+        if (preJoin != null) {
+            preJoin.release();
+        }
+        if (roomView != null) {
+            roomView.dispose();
+        }
+        if (session != null) {
+            session.close().join();
+        }
+        lobby.close();
+    }
+
+    /**
+     * Joins the room called {@code roomName} as soon as the lobby lists it (launch options
+     * {@code --room}/{@code --name}, used by demos and the screenshot script); with
+     * {@code straightIn} the pre-join screen continues by itself once the camera is ready.
+     */
+    public void joinWhenListed(String roomName, String name, boolean straightIn) {
+        ListChangeListener<Room> watcher = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends Room> change) {
+                lobby.rooms().stream().filter(r -> r.name().equals(roomName)).findFirst().ifPresent(room -> {
+                    lobby.rooms().removeListener(this);
+                    Shell.this.straightIn = straightIn;
+                    lobby.join(room, name, null);
+                });
+            }
+        };
+        lobby.rooms().addListener(watcher);
+    }
+
+    private void showPreJoin(JoinRequest request) {
+        lobby.suspendStatus();
+        PreJoinModel model = new PreJoinModel(request, settings, this::enter, this::backToLobby);
+        preJoin = model;
+        setCenter(new PreJoinView(model));
+        if (straightIn) {
+            straightIn = false;
+            model.readyProperty().addListener((obs, old, ready) -> {
+                if (ready) {
+                    model.join();
+                }
+            });
+        }
+        model.start();
+    }
+
+    private void enter(JoinPlan plan) {
+        preJoin = null;
+        RoomSession.join(plan, status, settings.muteDuringFocusProperty()::get).whenComplete((joined, error) -> {
+            if (error != null && closed) {
+                return;
+            }
+            if (error != null) {
+                backToLobby();
+                lobby.showJoinFailure(error.getMessage());
+                return;
+            }
+            if (closed) { // the window closed while we were joining
+                joined.close();
+                return;
+            }
+            session = joined;
+            CheckBox mute = new CheckBox("Mute me during focus");
+            mute.setSelected(settings.muteDuringFocusProperty().get());
+            mute.selectedProperty().addListener((obs, old, on) -> settings.setMuteDuringFocus(on));
+            roomView = new RoomView(joined.model(), mute);
+            joined.model().onLeftAction(this::left);
+            setCenter(roomView);
+        });
+    }
+
+    private void left() {
+        if (roomView != null) {
+            roomView.dispose();
+            roomView = null;
+        }
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        backToLobby();
+    }
+
+    private void backToLobby() {
+        preJoin = null;
+        setCenter(lobbyView);
+        lobby.resume();
+    }
+
+    private void openSettings() {
+        new SettingsView(getScene().getWindow(), settings, lobby::applySettings).show();
+    }
+}

@@ -1,0 +1,59 @@
+package app.carrel.client.lobby;
+
+import app.carrel.client.signaling.SignalingClient;
+import app.carrel.client.signaling.SignalingListener;
+import app.carrel.protocol.ClientMessage;
+import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * The lobby's own light connection (no media stack needed to browse rooms): lists rooms, stays
+ * subscribed to their updates, creates rooms. Every callback and future completes on the FX
+ * thread, because the client hands everything to the executor it is given.
+ */
+final class LobbyConnection {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(8);
+
+    private final SignalingClient client;
+
+    LobbyConnection(URI uri, Consumer<List<Room>> onRooms, Consumer<String> onLost) {
+        this.client = new SignalingClient(uri, Platform::runLater, new SignalingListener() {
+            @Override
+            public void onMessage(ServerMessage message) {
+                if (message instanceof ServerMessage.Rooms rooms) {
+                    onRooms.accept(rooms.rooms());
+                }
+            }
+
+            @Override
+            public void onClosed(int code, String reason, boolean byUs) {
+                if (!byUs) {
+                    onLost.accept("the server closed the connection (" + code + ")");
+                }
+            }
+        }, TIMEOUT);
+    }
+
+    /** Connects and subscribes; completes with the first room list. */
+    CompletableFuture<List<Room>> open() {
+        return client.connect(TIMEOUT)
+                .thenCompose(w -> client.request(ClientMessage.ListRooms::new))
+                .thenApply(m -> ((ServerMessage.Rooms) m).rooms());
+    }
+
+    CompletableFuture<Room> createRoom(String name, int capacity, String password) {
+        return client.request(id -> new ClientMessage.CreateRoom(id, name, capacity, password))
+                .thenApply(m -> ((ServerMessage.RoomCreated) m).room());
+    }
+
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,129 @@
+package app.carrel.client.lobby;
+
+import app.carrel.protocol.Room;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Server address, display name, the live room list, "New room", and inline notices. */
+public final class LobbyView extends BorderPane {
+
+    private final LobbyModel model;
+    private final Runnable openSettings;
+    private final TextField server = new TextField();
+    private final Button connect = new Button("Connect");
+    private final TextField name = new TextField();
+    private final ListView<Room> roomList = new ListView<>();
+    private final Button create = new Button("New room", new FontIcon(Material2AL.ADD));
+    private final Label notice = new Label();
+    private final Button retry = new Button("Retry", new FontIcon(Material2MZ.REFRESH));
+    private final HBox noticeBox = new HBox(10, notice, retry);
+    private final Button settings = new Button(null, new FontIcon(Material2MZ.SETTINGS));
+
+    public LobbyView(LobbyModel model, Runnable openSettings) {
+        this.model = model;
+        this.openSettings = openSettings;
+        createView();
+        init();
+    }
+
+    private void createView() {
+        setId("lobby-view");
+        setPadding(new Insets(20, 28, 20, 28));
+        Label title = new Label("Study rooms");
+        title.getStyleClass().add(Styles.TITLE_2);
+        server.setId("server-address");
+        server.setPromptText("ws://host:7000/signal");
+        HBox.setHgrow(server, Priority.ALWAYS);
+        connect.setId("connect");
+        settings.setId("open-settings");
+        settings.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        HBox serverRow = new HBox(8, new Label("Server"), server, connect, settings);
+        serverRow.setAlignment(Pos.CENTER_LEFT);
+
+        name.setId("display-name");
+        name.setPromptText("Your name");
+        name.setPrefColumnCount(20);
+        HBox nameRow = new HBox(8, new Label("Your name"), name);
+        nameRow.setAlignment(Pos.CENTER_LEFT);
+
+        notice.setId("lobby-notice");
+        notice.setWrapText(true);
+        notice.setGraphic(new FontIcon(Material2AL.ERROR));
+        retry.setId("retry");
+        noticeBox.setAlignment(Pos.CENTER_LEFT);
+        noticeBox.setPadding(new Insets(8, 12, 8, 12));
+        noticeBox.setStyle("-fx-background-color: -color-danger-subtle; -fx-background-radius: 6;");
+        notice.setStyle("-fx-text-fill: -color-danger-fg;");
+
+        VBox header = new VBox(12, title, serverRow, nameRow, noticeBox);
+        header.setPadding(new Insets(0, 0, 12, 0));
+        setTop(header);
+
+        roomList.setId("room-list");
+        roomList.setCellFactory(list -> new RoomCell(this::join));
+        roomList.setPlaceholder(new Label("No rooms yet — create one."));
+        setCenter(roomList);
+
+        create.setId("create-room");
+        create.getStyleClass().add(Styles.ACCENT);
+        HBox footer = new HBox(create);
+        footer.setPadding(new Insets(12, 0, 0, 0));
+        setBottom(footer);
+    }
+
+    private void init() {
+        server.setText(model.serverProperty().get());
+        name.setText(model.nameProperty().get());
+        model.nameProperty().addListener((obs, old, now) -> name.setText(now));
+        model.serverProperty().addListener((obs, old, now) -> server.setText(now));
+        roomList.setItems(model.rooms());
+        notice.textProperty().bind(model.noticeProperty());
+        noticeBox.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeBox.managedProperty().bind(noticeBox.visibleProperty());
+        retry.visibleProperty().bind(model.canRetryProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        retry.setOnAction(e -> model.retry());
+        connect.setOnAction(e -> model.connect(server.getText()));
+        server.setOnAction(e -> model.connect(server.getText()));
+        create.disableProperty().bind(model.onlineProperty().not());
+        create.setOnAction(e -> openCreateDialog());
+        settings.setOnAction(e -> openSettings.run());
+    }
+
+    private void openCreateDialog() {
+        CreateRoomDialog dialog = new CreateRoomDialog(getScene().getWindow());
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == ButtonType.OK) {
+                model.createRoom(dialog.roomName(), dialog.capacity(), dialog.password());
+            }
+        });
+        dialog.show();
+    }
+
+    private void join(Room room) {
+        if (!room.locked()) {
+            model.join(room, name.getText(), null);
+            return;
+        }
+        PasswordDialog dialog = new PasswordDialog(getScene().getWindow(), room.name());
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == ButtonType.OK) {
+                model.join(room, name.getText(), dialog.password());
+            }
+        });
+        dialog.show();
+    }
+}

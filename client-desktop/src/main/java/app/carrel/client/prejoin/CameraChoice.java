@@ -1,0 +1,35 @@
+package app.carrel.client.prejoin;
+
+import app.carrel.client.media.DeviceCamera;
+import app.carrel.client.media.LocalVideo;
+import app.carrel.client.media.SyntheticCamera;
+import app.carrel.client.media.VideoFormat;
+import dev.onvoid.webrtc.media.video.VideoDevice;
+import java.awt.Color;
+
+/**
+ * A camera to pick: a real device, or the synthetic camera (a moving pattern with the person's
+ * name) for machines without one. The media factory must exist before {@link #open}.
+ */
+public record CameraChoice(String label, VideoDevice device) {
+
+    public static final CameraChoice SYNTHETIC = new CameraChoice("Synthetic camera", null);
+
+    public LocalVideo open(VideoFormat format, String personName) {
+        if (device == null) {
+            return new SyntheticCamera(format, colorOf(personName), personName);
+        }
+        return new DeviceCamera(device, format);
+    }
+
+    /** A calm colour that stays the same for a name, so people recognise each other's tiles. */
+    static Color colorOf(String name) {
+        float hue = (name.hashCode() & 0xFFFF) / (float) 0xFFFF;
+        return Color.getHSBColor(hue, 0.45f, 0.75f);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,64 @@
+package app.carrel.client.prejoin;
+
+import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.DeviceCamera;
+import dev.onvoid.webrtc.media.Device;
+import dev.onvoid.webrtc.media.MediaDevices;
+import dev.onvoid.webrtc.media.video.VideoDevice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What this machine has. Native listing runs on a worker thread with a deadline: webrtc-java's
+ * audio listing hangs forever when no PulseAudio server runs, so it is not even attempted when
+ * the engine chose the headless audio module. Call off the FX thread, after the media factory
+ * has loaded the native library.
+ */
+public final class Devices {
+
+    public static final String NO_MICROPHONE = "No microphone — headless audio";
+    public static final String NO_SPEAKER = "No speaker — headless audio";
+
+    private static final Logger log = LoggerFactory.getLogger(Devices.class);
+
+    private Devices() {
+    }
+
+    /** The cameras found, then the synthetic camera (first when there is no real one). */
+    public static List<CameraChoice> cameras() {
+        List<CameraChoice> choices = new ArrayList<>();
+        for (VideoDevice device : within(DeviceCamera::devices, "cameras")) {
+            choices.add(new CameraChoice(device.getName(), device));
+        }
+        choices.add(CameraChoice.SYNTHETIC);
+        return choices;
+    }
+
+    public static List<String> microphones(AudioBackend backend) {
+        return backend.headless() ? List.of(NO_MICROPHONE) : names(within(MediaDevices::getAudioCaptureDevices, "microphones"), NO_MICROPHONE);
+    }
+
+    public static List<String> speakers(AudioBackend backend) {
+        return backend.headless() ? List.of(NO_SPEAKER) : names(within(MediaDevices::getAudioRenderDevices, "speakers"), NO_SPEAKER);
+    }
+
+    private static List<String> names(List<? extends Device> devices, String none) {
+        List<String> names = devices.stream().map(Device::getName).toList();
+        return names.isEmpty() ? List.of(none) : names;
+    }
+
+    private static <T> List<T> within(Supplier<List<T>> lister, String what) {
+        CompletableFuture<List<T>> listing = app.carrel.client.Background.supply(lister);
+        try {
+            return listing.get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Listing {} failed or hung: {}", what, e.toString());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package app.carrel.client.prejoin;
+
+import app.carrel.client.lobby.JoinRequest;
+import app.carrel.client.media.MediaFactory;
+
+/**
+ * Everything chosen before entering: the lobby's request, the camera, and how to start.
+ * The media factory travels with it: whoever holds the plan owns the factory (the engine, once
+ * one is made from it).
+ */
+public record JoinPlan(JoinRequest request, MediaFactory factory, CameraChoice camera,
+                       boolean microphoneOn, boolean cameraOn) {
+}

@@ -1,0 +1,148 @@
+package app.carrel.client.prejoin;
+
+import app.carrel.client.video.VideoSurface;
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Camera preview on the left; devices, switches and "Join now" on the right. */
+public final class PreJoinView extends BorderPane {
+
+    private final PreJoinModel model;
+    private final VideoSurface preview = new VideoSurface();
+    private final Label cameraOff = new Label("Camera is off");
+    private final ChoiceBox<CameraChoice> camera = new ChoiceBox<>();
+    private final ChoiceBox<String> microphone = new ChoiceBox<>();
+    private final ChoiceBox<String> speaker = new ChoiceBox<>();
+    private final ToggleButton micToggle = new ToggleButton();
+    private final ToggleButton camToggle = new ToggleButton();
+    private final Label notice = new Label();
+    private final Button back = new Button("Back", new FontIcon(Material2AL.ARROW_BACK));
+    private final Button join = new Button("Join now", new FontIcon(Material2AL.LOGIN));
+
+    public PreJoinView(PreJoinModel model) {
+        this.model = model;
+        createView();
+        init();
+    }
+
+    private void createView() {
+        setId("prejoin-view");
+        setPadding(new Insets(24));
+        preview.setMirrored(true);
+        preview.setId("prejoin-preview");
+        cameraOff.getStyleClass().add(Styles.TITLE_3);
+        cameraOff.setStyle("-fx-text-fill: white;");
+        StackPane stage = new StackPane(preview, cameraOff);
+        stage.setStyle("-fx-background-color: #1f2328; -fx-background-radius: 10;");
+        stage.setMinSize(320, 240);
+        stage.setPrefSize(640, 480);
+        setCenter(stage);
+
+        Label title = new Label("Join '" + model.request().room().name() + "' as " + model.request().name());
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setWrapText(true);
+        camera.setId("camera-choice");
+        microphone.setId("microphone-choice");
+        speaker.setId("speaker-choice");
+        GridPane devices = new GridPane();
+        devices.setHgap(8);
+        devices.setVgap(8);
+        devices.addRow(0, fixed("Camera"), camera);
+        devices.addRow(1, fixed("Microphone"), microphone);
+        devices.addRow(2, fixed("Speaker"), speaker);
+        for (ChoiceBox<?> box : new ChoiceBox<?>[] {camera, microphone, speaker}) {
+            box.setPrefWidth(270);
+        }
+        micToggle.setId("prejoin-mic");
+        camToggle.setId("prejoin-camera");
+        HBox toggles = new HBox(8, micToggle, camToggle);
+        notice.setId("prejoin-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(360);
+        notice.setGraphic(new FontIcon(Material2MZ.WARNING));
+        notice.setStyle("-fx-text-fill: -color-warning-fg;");
+        back.setId("prejoin-back");
+        join.setId("prejoin-join");
+        join.getStyleClass().add(Styles.ACCENT);
+        join.setDefaultButton(true);
+        HBox buttons = new HBox(8, back, join);
+        Label loading = new Label("Starting camera and audio…");
+        loading.visibleProperty().bind(model.readyProperty().not());
+        loading.managedProperty().bind(loading.visibleProperty());
+        VBox side = new VBox(14, title, loading, devices, toggles, notice, buttons);
+        side.setAlignment(Pos.TOP_LEFT);
+        side.setPadding(new Insets(0, 0, 0, 24));
+        side.setPrefWidth(400);
+        side.setMinWidth(400);
+        setRight(side);
+    }
+
+    private void init() {
+        preview.setFeed(model.preview());
+        camera.setItems(model.cameras());
+        microphone.setItems(model.microphones());
+        speaker.setItems(model.speakers());
+        model.cameraProperty().addListener((obs, old, now) -> camera.setValue(now));
+        camera.valueProperty().addListener((obs, old, now) -> model.selectCamera(now));
+        model.microphones().addListener((ListChangeListener<String>) c ->
+                microphone.setValue(model.preferred(model.microphones(), true)));
+        model.speakers().addListener((ListChangeListener<String>) c ->
+                speaker.setValue(model.preferred(model.speakers(), false)));
+        microphone.valueProperty().addListener((obs, old, now) -> model.selectMicrophone(now));
+        speaker.valueProperty().addListener((obs, old, now) -> model.selectSpeaker(now));
+        micToggle.setSelected(model.microphoneOnProperty().get());
+        micToggle.selectedProperty().addListener((obs, old, on) -> model.setMicrophoneOn(on));
+        camToggle.setSelected(model.cameraOnProperty().get());
+        camToggle.selectedProperty().addListener((obs, old, on) -> model.setCameraOn(on));
+        model.microphoneOnProperty().addListener((obs, old, on) -> renderToggles());
+        model.cameraOnProperty().addListener((obs, old, on) -> {
+            renderToggles();
+            if (!on) {
+                preview.clear();
+            }
+        });
+        renderToggles();
+        cameraOff.visibleProperty().bind(model.cameraOnProperty().not().or(preview.showingProperty().not()));
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        join.disableProperty().bind(model.readyProperty().not());
+        join.setOnAction(e -> {
+            join.disableProperty().unbind();
+            join.setDisable(true);
+            model.join();
+        });
+        back.setOnAction(e -> model.back());
+    }
+
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
+    }
+
+    private void renderToggles() {
+        boolean mic = model.microphoneOnProperty().get();
+        micToggle.setText(mic ? "Microphone on" : "Microphone off");
+        micToggle.setGraphic(new FontIcon(mic ? Material2MZ.MIC : Material2MZ.MIC_OFF));
+        boolean cam = model.cameraOnProperty().get();
+        camToggle.setText(cam ? "Camera on" : "Camera off");
+        camToggle.setGraphic(new FontIcon(cam ? Material2MZ.VIDEOCAM : Material2MZ.VIDEOCAM_OFF));
+        if (!cam) {
+            cameraOff.setText("Camera is off");
+        }
+    }
+}

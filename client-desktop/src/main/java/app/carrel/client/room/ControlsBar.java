@@ -1,0 +1,93 @@
+package app.carrel.client.room;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Microphone, camera, screen share, chat (with unread badge), help, leave. */
+final class ControlsBar extends HBox {
+
+    private final RoomModel model;
+    private final Button mic = new Button();
+    private final Button camera = new Button();
+    private final Button screen = new Button();
+    private final Button chat = new Button(null, new FontIcon(Material2AL.CHAT));
+    private final Label unread = new Label();
+    private final Button help = new Button(null, new FontIcon(Material2AL.HELP_OUTLINE));
+    private final Button leave = new Button("Leave", new FontIcon(Material2AL.CALL_END));
+
+    ControlsBar(RoomModel model) {
+        this.model = model;
+        createView();
+        init();
+    }
+
+    private void createView() {
+        setId("room-controls");
+        setSpacing(10);
+        setAlignment(Pos.CENTER);
+        setPadding(new Insets(10));
+        for (Button b : new Button[] {mic, camera, screen, chat, help}) {
+            b.getStyleClass().addAll(Styles.BUTTON_CIRCLE, Styles.LARGE);
+            b.setFocusTraversable(false);
+        }
+        mic.setId("toggle-mic");
+        camera.setId("toggle-camera");
+        screen.setId("toggle-screen");
+        chat.setId("toggle-chat");
+        help.setId("show-help");
+        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        chat.setTooltip(new Tooltip("Chat"));
+        leave.setId("leave");
+        leave.getStyleClass().add(Styles.DANGER);
+        leave.setFocusTraversable(false);
+        unread.setId("chat-unread");
+        unread.getStyleClass().add("unread-badge");
+        unread.setMouseTransparent(true);
+        StackPane chatWithBadge = new StackPane(chat, unread);
+        StackPane.setAlignment(unread, Pos.TOP_RIGHT);
+        getChildren().addAll(mic, camera, screen, chatWithBadge, help, leave);
+    }
+
+    private void init() {
+        bind(mic, model.controls().microphoneOnProperty(), Material2MZ.MIC, Material2MZ.MIC_OFF, "Microphone (M; hold Space to talk)");
+        bind(camera, model.controls().cameraOnProperty(), Material2MZ.VIDEOCAM, Material2MZ.VIDEOCAM_OFF, "Camera (V)");
+        bind(screen, model.controls().screenOnProperty(), Material2MZ.STOP_SCREEN_SHARE, Material2MZ.SCREEN_SHARE, "Share screen (S)");
+        mic.setOnAction(e -> model.controls().toggleMicrophone());
+        camera.setOnAction(e -> model.controls().toggleCamera());
+        screen.setOnAction(e -> model.controls().toggleScreenShare());
+        chat.setOnAction(e -> model.chat().toggleOpen());
+        help.setOnAction(e -> model.toggleHelp());
+        leave.setOnAction(e -> model.leave());
+        unread.textProperty().bind(model.chat().unreadProperty().asString());
+        unread.visibleProperty().bind(model.chat().unreadProperty().greaterThan(0));
+    }
+
+    private static void bind(Button button, ObservableBooleanValue on, Ikon onIcon, Ikon offIcon, String tip) {
+        button.setTooltip(new Tooltip(tip));
+        Runnable render = () -> {
+            boolean value = on.get();
+            button.setGraphic(new FontIcon(value ? onIcon : offIcon));
+            button.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("off"), !value);
+            if (button.getId().equals("toggle-screen")) {
+                button.getStyleClass().remove(Styles.DANGER);
+            } else if (!value) {
+                button.getStyleClass().add(Styles.DANGER);
+            } else {
+                button.getStyleClass().remove(Styles.DANGER);
+            }
+        };
+        on.addListener((obs, old, now) -> render.run());
+        render.run();
+    }
+}

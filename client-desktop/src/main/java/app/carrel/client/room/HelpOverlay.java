@@ -1,0 +1,52 @@
+package app.carrel.client.room;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The "?" card listing the keyboard shortcuts, over a dimmed room. */
+final class HelpOverlay extends StackPane {
+
+    HelpOverlay(RoomModel model) {
+        setId("help-overlay");
+        setStyle("-fx-background-color: rgba(0,0,0,0.45);");
+        GridPane keys = new GridPane();
+        keys.setHgap(16);
+        keys.setVgap(8);
+        String[][] rows = {
+                {"M", "Mute or unmute the microphone"},
+                {"V", "Turn the camera on or off"},
+                {"S", "Start or stop sharing the screen"},
+                {"Space (hold)", "Talk while muted; letting go mutes again"},
+                {"?", "Show or hide this help"},
+                {"Esc", "Close this help"},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label key = new Label(rows[i][0]);
+            key.getStyleClass().addAll(Styles.TEXT_BOLD, "shortcut-key");
+            keys.addRow(i, key, new Label(rows[i][1]));
+        }
+        Label title = new Label("Keyboard shortcuts");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button close = new Button("Close");
+        close.setId("help-close");
+        close.setOnAction(e -> model.hideHelp());
+        VBox card = new VBox(14, title, keys, close);
+        card.setPadding(new Insets(24));
+        card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 10;");
+        card.getStyleClass().add(Styles.ELEVATED_2);
+        setAlignment(Pos.CENTER);
+        getChildren().add(card);
+        setOnMouseClicked(e -> {
+            if (e.getTarget() == this) {
+                model.hideHelp();
+            }
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package app.carrel.client.room;
+
+import app.carrel.client.video.VideoFeed;
+import app.carrel.protocol.MediaFlags;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One person in the room as a tile shows them: name, media flags, speaking, connection quality.
+ * The video feeds are filled by decoder threads; everything else is FX-thread state.
+ */
+public final class Participant {
+
+    public enum Quality { UNKNOWN, GOOD, FAIR, POOR }
+
+    private final String id;
+    private final String name;
+    private final boolean self;
+    private final VideoFeed camera = new VideoFeed();
+    private final VideoFeed screen = new VideoFeed();
+    private final ReadOnlyObjectWrapper<MediaFlags> media;
+    private final ReadOnlyBooleanWrapper speaking = new ReadOnlyBooleanWrapper(this, "speaking");
+    private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(this, "quality", Quality.UNKNOWN);
+    private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", "No statistics yet");
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection", "new");
+
+    public Participant(String id, String name, boolean self, MediaFlags media) {
+        this.id = id;
+        this.name = name;
+        this.self = self;
+        this.media = new ReadOnlyObjectWrapper<>(this, "media", media);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean self() {
+        return self;
+    }
+
+    public VideoFeed camera() {
+        return camera;
+    }
+
+    public VideoFeed screen() {
+        return screen;
+    }
+
+    /** Two letters for a tile whose camera is off. */
+    public String initials() {
+        String[] words = name.strip().split("\\s+");
+        StringBuilder letters = new StringBuilder();
+        for (String word : words) {
+            if (!word.isEmpty() && letters.length() < 2) {
+                letters.appendCodePoint(word.codePointAt(0));
+            }
+        }
+        return letters.toString().toUpperCase();
+    }
+
+    public ReadOnlyObjectProperty<MediaFlags> mediaProperty() {
+        return media.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty speakingProperty() {
+        return speaking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Quality> qualityProperty() {
+        return quality.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    void setMedia(MediaFlags flags) {
+        media.set(flags);
+    }
+
+    void setSpeaking(boolean on) {
+        speaking.set(on);
+    }
+
+    void setConnection(String state) {
+        connection.set(state);
+        if ("failed".equals(state) || "disconnected".equals(state) || "closed".equals(state)) {
+            quality.set(Quality.POOR);
+        }
+    }
+
+    void setQuality(Quality q, String text) {
+        quality.set(q);
+        stats.set(text);
+    }
+}

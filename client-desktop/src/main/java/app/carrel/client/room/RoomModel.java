@@ -1,0 +1,229 @@
+package app.carrel.client.room;
+
+import app.carrel.client.call.CallEngine;
+import app.carrel.client.call.CallListener;
+import app.carrel.client.call.CallState;
+import app.carrel.client.call.JoinedRoom;
+import app.carrel.client.call.PeerStats;
+import app.carrel.client.chat.ChatModel;
+import app.carrel.client.status.StatusModel;
+import app.carrel.client.timer.Chime;
+import app.carrel.client.timer.TimerModel;
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.Peer;
+import app.carrel.protocol.ServerMessage;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A room visit as the window shows it: participants (us first), our media controls, help,
+ * notices, with chat and timer beside. Engine events arrive on the
+ * FX thread through {@code FxCallListener}; commands go to the engine, whose futures are
+ * brought back to the FX thread. FX thread only.
+ */
+public final class RoomModel implements CallListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomModel.class);
+    // Silent peers show brief level spikes (up to ~0.2) when their audio starts; a muted peer
+    // is never shown speaking, and the bar is set above the engine's 0.01 "silent".
+    private static final double SPEAKING_LEVEL = 0.05;
+
+    private final CallEngine engine;
+    private final StatusModel status;
+    private final BooleanSupplier muteDuringFocus;
+    private final Participant self;
+    private final ObservableList<Participant> participants = FXCollections.observableArrayList();
+    private final MediaControls controls;
+    private final ChatModel chat;
+    private final TimerModel timer;
+    private final ReadOnlyStringWrapper roomName = new ReadOnlyStringWrapper(this, "roomName", "");
+    private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private Runnable onLeft = () -> { };
+    private boolean leaving;
+
+    public RoomModel(CallEngine engine, StatusModel status, String selfName, boolean micOn, boolean camOn,
+                     BooleanSupplier muteDuringFocus) {
+        this.engine = engine;
+        this.status = status;
+        this.muteDuringFocus = muteDuringFocus;
+        this.self = new Participant("self", selfName, true, new MediaFlags(micOn, camOn, false));
+        this.controls = new MediaControls(engine, self, notice::set);
+        this.chat = new ChatModel(engine::sendChat);
+        this.timer = new TimerModel(engine::sendTimer, Chime::play);
+        timer.onFocusRunning(this::onFocusRunning);
+        participants.add(self);
+    }
+
+    public Participant self() {
+        return self;
+    }
+
+    public ObservableList<Participant> participants() {
+        return FXCollections.unmodifiableObservableList(participants);
+    }
+
+    public ChatModel chat() {
+        return chat;
+    }
+
+    public TimerModel timer() {
+        return timer;
+    }
+
+    public ReadOnlyStringProperty roomNameProperty() {
+        return roomName.getReadOnlyProperty();
+    }
+
+    public MediaControls controls() {
+        return controls;
+    }
+
+    public ReadOnlyBooleanProperty helpShownProperty() {
+        return helpShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public void onLeftAction(Runnable action) {
+        this.onLeft = action;
+    }
+
+    // --- commands ---
+
+    public void toggleHelp() {
+        helpShown.set(!helpShown.get());
+    }
+
+    public void hideHelp() {
+        helpShown.set(false);
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    /** Leaves the room; the window returns to the lobby once the engine is done. */
+    public void leave() {
+        if (leaving) {
+            return;
+        }
+        leaving = true;
+        timer.stop();
+        engine.leave().whenComplete((v, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                log.warn("Leave failed: {}", error.toString());
+            }
+            onLeft.run();
+        }));
+    }
+
+    /** Asks the engine for every connection's statistics and updates the tiles' dots. */
+    public void refreshStats() {
+        if (leaving) {
+            return;
+        }
+        engine.stats().whenComplete((all, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                log.debug("Stats failed: {}", error.toString());
+                return;
+            }
+            for (PeerStats s : all) {
+                find(s.peerId()).ifPresent(p -> p.setQuality(Quality.of(s), Quality.describe(s)));
+            }
+        }));
+    }
+
+    // --- engine events (FX thread) ---
+
+    @Override
+    public void onState(CallState state) {
+        if (!leaving) { // after leave the lobby's own connection speaks for the status
+            status.engineState(state);
+        }
+    }
+
+    @Override
+    public void onJoined(JoinedRoom joined) {
+        roomName.set(joined.room().name());
+        participants.removeIf(p -> !p.self());
+        joined.peers().forEach(this::onPeerJoined);
+        chat.joined(joined.selfId(), joined.chat());
+        timer.update(joined.timer());
+    }
+
+    @Override
+    public void onPeerJoined(Peer peer) {
+        if (find(peer.id()).isPresent()) {
+            return;
+        }
+        Participant p = new Participant(peer.id(), peer.name(), false, peer.media());
+        participants.add(p);
+        engine.setVideoSink(peer.id(), (id, kind, frame) ->
+                (kind == app.carrel.client.call.VideoKind.SCREEN ? p.screen() : p.camera()).accept(frame));
+    }
+
+    @Override
+    public void onPeerLeft(String peerId) {
+        engine.setVideoSink(peerId, null);
+        participants.removeIf(p -> p.id().equals(peerId));
+    }
+
+    @Override
+    public void onMediaState(String peerId, MediaFlags media) {
+        find(peerId).ifPresent(p -> {
+            p.setMedia(media);
+            if (!media.audio()) {
+                p.setSpeaking(false);
+            }
+        });
+    }
+
+    @Override
+    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+        find(peerId).ifPresent(p -> p.setConnection(state.name().toLowerCase()));
+    }
+
+    @Override
+    public void onAudioLevel(String peerId, double level) {
+        find(peerId).ifPresent(p -> p.setSpeaking(level > SPEAKING_LEVEL && p.mediaProperty().get().audio()));
+    }
+
+    @Override
+    public void onChat(ServerMessage.Chat message) {
+        chat.received(message);
+    }
+
+    @Override
+    public void onTimer(ServerMessage.Timer message) {
+        timer.update(message);
+    }
+
+    @Override
+    public void onProblem(String message) {
+        notice.set(message);
+    }
+
+    // --- internals ---
+
+    private void onFocusRunning(boolean focus) {
+        if (focus && muteDuringFocus.getAsBoolean() && controls.muteForFocus()) {
+            notice.set("Muted for the focus session.");
+        }
+    }
+
+    private java.util.Optional<Participant> find(String id) {
+        return participants.stream().filter(p -> !p.self() && p.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,94 @@
+package app.carrel.client.room;
+
+import app.carrel.client.Background;
+import app.carrel.client.FxCallListener;
+import app.carrel.client.call.CallConfig;
+import app.carrel.client.call.CallEngine;
+import app.carrel.client.media.VideoFormat;
+import app.carrel.client.prejoin.JoinPlan;
+import app.carrel.client.signaling.SignalingException;
+import app.carrel.client.status.StatusModel;
+import app.carrel.client.video.PreviewedCamera;
+import app.carrel.protocol.ErrorCode;
+import app.carrel.protocol.TextRules;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The join workflow and what it produces: one engine and the room model that listens to it.
+ * Failure is handled here, in one place: the engine is freed on a worker and the future fails
+ * with a sentence for the person (room full, wrong password, …).
+ */
+public final class RoomSession {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomSession.class);
+
+    private final CallEngine engine;
+    private final RoomModel model;
+
+    private RoomSession(CallEngine engine, RoomModel model) {
+        this.engine = engine;
+        this.model = model;
+    }
+
+    public RoomModel model() {
+        return model;
+    }
+
+    /** FX thread. Completes on the FX thread. The plan's media factory passes to the engine. */
+    public static CompletableFuture<RoomSession> join(JoinPlan plan, StatusModel status, BooleanSupplier muteDuringFocus) {
+        var request = plan.request();
+        RoomModel[] modelRef = new RoomModel[1];
+        CallConfig config = CallConfig.builder(request.server(), request.name())
+                .camera(() -> new PreviewedCamera(plan.factory(),
+                        plan.camera().open(VideoFormat.DEFAULT, request.name()), modelRef[0].self().camera()))
+                .microphoneOn(plan.microphoneOn())
+                .cameraOn(plan.cameraOn())
+                .build();
+        CallEngine engine = new CallEngine(config, plan.factory());
+        RoomModel model = new RoomModel(engine, status, request.name(), plan.microphoneOn(), plan.cameraOn(), muteDuringFocus);
+        modelRef[0] = model;
+        engine.addListener(new FxCallListener(model));
+        status.connecting(request.server().toString());
+        CompletableFuture<RoomSession> result = new CompletableFuture<>();
+        engine.join(request.room().id(), request.password()).whenComplete((joined, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                log.info("Joined {} as {}", joined.room().name(), joined.selfId());
+                result.complete(new RoomSession(engine, model));
+            } else {
+                log.info("Join of {} failed: {}", request.room().name(), error.toString());
+                Background.run(engine::close);
+                result.completeExceptionally(new IllegalStateException(describe(error, request.room().name())));
+            }
+        }));
+        return result;
+    }
+
+    /** Frees the engine (and with it every native object) on a worker. */
+    public CompletableFuture<Void> close() {
+        return Background.run(engine::close);
+    }
+
+    static String describe(Throwable error, String roomName) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!(e instanceof SignalingException s)) {
+            return "Could not join '" + roomName + "': " + e.getMessage();
+        }
+        ErrorCode code = s.code();
+        if (code == null) {
+            return "Cannot reach the server: " + s.getMessage();
+        }
+        return switch (code) {
+            case ROOM_FULL -> "Room '" + roomName + "' is full.";
+            case WRONG_PASSWORD -> "Wrong password for '" + roomName + "'.";
+            case INVALID_NAME -> "Invalid name: a display name has 1–" + TextRules.MAX_NAME
+                    + " characters and no control characters.";
+            case ROOM_NOT_FOUND -> "Room '" + roomName + "' no longer exists.";
+            default -> "Could not join '" + roomName + "': " + s.reason();
+        };
+    }
+}

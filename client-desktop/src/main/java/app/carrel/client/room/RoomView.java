@@ -1,0 +1,134 @@
+package app.carrel.client.room;
+
+import app.carrel.client.chat.ChatView;
+import app.carrel.client.timer.TimerView;
+import atlantafx.base.theme.Styles;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The room: header with name and timer, banners (phase over, notices), the video grid, the chat
+ * panel on the right, controls below, and the help overlay. Shortcuts live while it is shown.
+ */
+public final class RoomView extends BorderPane {
+
+    private final RoomModel model;
+    private final CheckBox muteDuringFocus;
+    private final VideoGrid grid;
+    private final HelpOverlay help;
+    private final ChatView chat;
+    private final Label title = new Label();
+    private final Label count = new Label();
+    private final HBox timerBanner = new HBox(10);
+    private final Label timerBannerText = new Label();
+    private final HBox noticeBar = new HBox(10);
+    private final Label noticeText = new Label();
+    private final Timeline statsPoll;
+    private Shortcuts shortcuts;
+
+    public RoomView(RoomModel model, CheckBox muteDuringFocus) {
+        this.model = model;
+        this.muteDuringFocus = muteDuringFocus;
+        this.grid = new VideoGrid(model.participants());
+        this.help = new HelpOverlay(model);
+        this.chat = new ChatView(model.chat());
+        this.statsPoll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refreshStats()));
+        createView();
+        init();
+    }
+
+    private void createView() {
+        setId("room-view");
+        getStylesheets().add(RoomView.class.getResource("room.css").toExternalForm());
+        title.setId("room-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        count.setId("room-count");
+        count.setGraphic(new FontIcon(Material2MZ.PEOPLE));
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, title, count, spacer, new TimerView(model.timer(), muteDuringFocus));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 8, 12));
+
+        timerBanner.setId("timer-banner");
+        timerBannerText.setId("timer-banner-text");
+        timerBannerText.getStyleClass().add(Styles.TEXT_BOLD);
+        Button dismissTimer = new Button(null, new FontIcon(Material2AL.CLOSE));
+        dismissTimer.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dismissTimer.setOnAction(e -> model.timer().dismissBanner());
+        timerBanner.getChildren().addAll(new FontIcon(Material2MZ.NOTIFICATIONS_ACTIVE), timerBannerText, dismissTimer);
+        timerBanner.getStyleClass().add("timer-banner");
+
+        noticeBar.setId("room-notice");
+        noticeText.setId("room-notice-text");
+        noticeText.setWrapText(true);
+        Button dismissNotice = new Button(null, new FontIcon(Material2AL.CLOSE));
+        dismissNotice.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dismissNotice.setOnAction(e -> model.dismissNotice());
+        noticeBar.getChildren().addAll(new FontIcon(Material2MZ.WARNING), noticeText, dismissNotice);
+        noticeBar.getStyleClass().add("room-notice");
+        for (HBox bar : new HBox[] {timerBanner, noticeBar}) {
+            bar.setAlignment(Pos.CENTER_LEFT);
+            bar.setPadding(new Insets(6, 12, 6, 12));
+        }
+        setTop(new VBox(header, timerBanner, noticeBar));
+
+        grid.setPadding(new Insets(8));
+        grid.getStyleClass().add("video-stage");
+        setCenter(new StackPane(grid, help));
+        chat.setPrefWidth(300);
+        chat.setMinWidth(240);
+        setBottom(new ControlsBar(model));
+    }
+
+    private void init() {
+        title.textProperty().bind(model.roomNameProperty());
+        count.textProperty().bind(javafx.beans.binding.Bindings.size(model.participants()).asString("%d here"));
+        timerBannerText.textProperty().bind(model.timer().bannerProperty());
+        timerBanner.visibleProperty().bind(model.timer().bannerProperty().isNotEmpty());
+        timerBanner.managedProperty().bind(timerBanner.visibleProperty());
+        noticeText.textProperty().bind(model.noticeProperty());
+        noticeBar.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        help.visibleProperty().bind(model.helpShownProperty());
+        model.chat().openProperty().addListener((obs, old, open) -> setRight(open ? chat : null));
+        setRight(model.chat().openProperty().get() ? chat : null);
+        statsPoll.setCycleCount(Timeline.INDEFINITE);
+        statsPoll.play();
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (shortcuts != null) {
+                shortcuts.uninstall();
+                shortcuts = null;
+            }
+            if (scene != null) {
+                shortcuts = Shortcuts.install(scene, model);
+            }
+        });
+    }
+
+    /** Stops polling and removes the shortcuts; the view is gone for good. */
+    public void dispose() {
+        statsPoll.stop();
+        model.timer().stop();
+        if (shortcuts != null) {
+            shortcuts.uninstall();
+            shortcuts = null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package app.carrel.client.room;
+
+import app.carrel.client.video.VideoSurface;
+import app.carrel.protocol.MediaFlags;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * One participant: their video (mirrored for us), initials when the camera is off, the name,
+ * mic-off / camera-off badges, a speaking ring, and a connection dot with statistics.
+ */
+public final class VideoTile extends StackPane {
+
+    private final Participant participant;
+    private final VideoSurface surface = new VideoSurface();
+    private final Label initials = new Label();
+    private final Label name = new Label();
+    private final FontIcon micOff = new FontIcon(Material2MZ.MIC_OFF);
+    private final FontIcon camOff = new FontIcon(Material2MZ.VIDEOCAM_OFF);
+    private final Circle dot = new Circle(5);
+    private final Tooltip statsTip = new Tooltip();
+    private final HBox status = new HBox(6);
+
+    public VideoTile(Participant participant) {
+        this.participant = participant;
+        createView();
+        init();
+    }
+
+    public Participant participant() {
+        return participant;
+    }
+
+    public VideoSurface surface() {
+        return surface;
+    }
+
+    private void createView() {
+        getStyleClass().add("video-tile");
+        setMinSize(80, 60);
+        initials.getStyleClass().add("tile-initials");
+        name.getStyleClass().add("tile-name");
+        name.setText(participant.self() ? participant.name() + " (you)" : participant.name());
+        micOff.getStyleClass().addAll("tile-badge", "mic-off-badge");
+        camOff.getStyleClass().addAll("tile-badge", "camera-off-badge");
+        dot.getStyleClass().add("quality-dot");
+        // Everything sits in one bar along the bottom edge, on dark pills, so it stays legible
+        // over any picture and never covers the top of the video (where faces and names are).
+        HBox namePill = new HBox(name);
+        namePill.getStyleClass().add("tile-pill");
+        namePill.setAlignment(Pos.CENTER_LEFT);
+        status.getStyleClass().add("tile-pill");
+        status.setAlignment(Pos.CENTER);
+        if (!participant.self()) {
+            status.getChildren().add(dot);
+            statsTip.setShowDelay(Duration.millis(200));
+            Tooltip.install(status, statsTip);
+        }
+        status.getChildren().addAll(micOff, camOff);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, namePill, spacer, status);
+        bar.setAlignment(Pos.CENTER);
+        bar.setMaxHeight(USE_PREF_SIZE);
+        bar.setPickOnBounds(false);
+        StackPane.setAlignment(bar, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(bar, new Insets(6));
+        getChildren().addAll(surface, initials, bar);
+    }
+
+    private void init() {
+        initials.setText(participant.initials());
+        surface.setMirrored(participant.self());
+        participant.mediaProperty().addListener((obs, old, flags) -> render());
+        surface.showingProperty().addListener((obs, old, on) -> render());
+        participant.speakingProperty().addListener((obs, old, on) ->
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("speaking"), on));
+        participant.qualityProperty().addListener((obs, old, q) -> renderQuality());
+        statsTip.textProperty().bind(participant.statsProperty());
+        render();
+        renderQuality();
+    }
+
+    private void render() {
+        MediaFlags flags = participant.mediaProperty().get();
+        boolean screen = flags.screen() && !participant.self();
+        surface.setFeed(screen ? participant.screen() : participant.camera());
+        if (!flags.video() && !screen) {
+            surface.clear();
+        }
+        boolean showVideo = (flags.video() || screen) && surface.showingProperty().get();
+        surface.setVisible(flags.video() || screen);
+        initials.setVisible(!showVideo);
+        micOff.setVisible(!flags.audio());
+        micOff.setManaged(!flags.audio());
+        camOff.setVisible(!flags.video());
+        camOff.setManaged(!flags.video());
+        status.setVisible(!participant.self() || !flags.audio() || !flags.video());
+    }
+
+    private void renderQuality() {
+        dot.getStyleClass().removeAll("good", "fair", "poor", "unknown");
+        dot.getStyleClass().add(participant.qualityProperty().get().name().toLowerCase());
+    }
+}

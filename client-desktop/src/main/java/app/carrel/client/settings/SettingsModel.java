@@ -1,0 +1,120 @@
+package app.carrel.client.settings;
+
+import java.util.Properties;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What Carrel remembers between runs: server, display name per server, devices, theme, and
+ * "mute me during focus". FX thread only; every change is saved at once.
+ */
+public final class SettingsModel {
+
+    public static final String DEFAULT_SERVER = "ws://127.0.0.1:7000/signal";
+    public static final String LIGHT = "light";
+    public static final String DARK = "dark";
+
+    private final SettingsStore store;
+    private final Properties values;
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server");
+    private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(this, "theme");
+    private final ReadOnlyStringWrapper camera = new ReadOnlyStringWrapper(this, "camera");
+    private final ReadOnlyStringWrapper microphone = new ReadOnlyStringWrapper(this, "microphone");
+    private final ReadOnlyStringWrapper speaker = new ReadOnlyStringWrapper(this, "speaker");
+    private final ReadOnlyBooleanWrapper muteDuringFocus = new ReadOnlyBooleanWrapper(this, "muteDuringFocus");
+    private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper(this, "saveProblem", "");
+
+    private SettingsModel(SettingsStore store, Properties values) {
+        this.store = store;
+        this.values = values;
+        server.set(values.getProperty("server", DEFAULT_SERVER));
+        theme.set(values.getProperty("theme", LIGHT));
+        camera.set(values.getProperty("camera", ""));
+        microphone.set(values.getProperty("microphone", ""));
+        speaker.set(values.getProperty("speaker", ""));
+        muteDuringFocus.set(Boolean.parseBoolean(values.getProperty("muteDuringFocus", "false")));
+    }
+
+    public static SettingsModel load(SettingsStore store) {
+        return new SettingsModel(store, store.load());
+    }
+
+    public ReadOnlyStringProperty serverProperty() {
+        return server.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cameraProperty() {
+        return camera.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty microphoneProperty() {
+        return microphone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty speakerProperty() {
+        return speaker.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty muteDuringFocusProperty() {
+        return muteDuringFocus.getReadOnlyProperty();
+    }
+
+    /** Non-empty when the last save failed, for a notice. */
+    public ReadOnlyStringProperty saveProblemProperty() {
+        return saveProblem.getReadOnlyProperty();
+    }
+
+    /** The display name last used on {@code serverAddress}, or "". */
+    public String nameFor(String serverAddress) {
+        return values.getProperty("name." + serverAddress, values.getProperty("name", ""));
+    }
+
+    public void rememberName(String serverAddress, String name) {
+        values.setProperty("name." + serverAddress, name);
+        values.setProperty("name", name);
+        save();
+    }
+
+    public void setServer(String address) {
+        put("server", address, server);
+    }
+
+    public void setTheme(String name) {
+        put("theme", DARK.equals(name) ? DARK : LIGHT, theme);
+    }
+
+    public void setCamera(String name) {
+        put("camera", name, camera);
+    }
+
+    public void setMicrophone(String name) {
+        put("microphone", name, microphone);
+    }
+
+    public void setSpeaker(String name) {
+        put("speaker", name, speaker);
+    }
+
+    public void setMuteDuringFocus(boolean on) {
+        values.setProperty("muteDuringFocus", Boolean.toString(on));
+        muteDuringFocus.set(on);
+        save();
+    }
+
+    private void put(String key, String value, ReadOnlyStringWrapper property) {
+        String v = value == null ? "" : value;
+        values.setProperty(key, v);
+        property.set(v);
+        save();
+    }
+
+    private void save() {
+        saveProblem.set(store.save(values) ? "" : "Settings could not be saved to " + store.file());
+    }
+}

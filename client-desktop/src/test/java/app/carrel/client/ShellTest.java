@@ -1,0 +1,358 @@
+package app.carrel.client;
+
+import static app.carrel.client.WindowDriver.onFx;
+import static app.carrel.client.WindowDriver.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.carrel.client.room.VideoTile;
+import app.carrel.client.settings.SettingsModel;
+import app.carrel.client.settings.SettingsStore;
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.Room;
+import app.carrel.protocol.TimerPhase;
+import app.carrel.server.CarrelServer;
+import app.carrel.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The desktop window against a real server on a loopback port, with real headless engines as
+ * the other people in the room. Headless through Monocle (see the surefire configuration).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ShellTest {
+
+    private static final int LIMIT = WindowDriver.LIMIT;
+
+    private static Path dir;
+    private static CarrelServer server;
+
+    private final List<HeadlessPeer> peers = new ArrayList<>();
+    private Shell shell;
+    private Path configDir;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        // java.io.tmpdir points into target/ and exists only once the native library was loaded.
+        app.carrel.client.media.NativeLibrary.prepare();
+        dir = java.nio.file.Files.createTempDirectory("carrel-ui-test");
+        server = CarrelServer.start(ServerConfig.builder()
+                .bind("127.0.0.1").port(0).database(dir.resolve("carrel.db")).build());
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+        // Every engine the window made was closed with it: no engine threads, no native copies.
+        Await.until("engine threads to end", java.time.Duration.ofSeconds(10), () -> Thread.getAllStackTraces().keySet()
+                .stream().noneMatch(t -> t.getName().startsWith("carrel-engine-") || t.getName().startsWith("carrel-synthetic")));
+        assertEquals(List.of(), app.carrel.client.media.NativeLibrary.copiesIn(app.carrel.client.media.NativeLibrary.tempDir()));
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        configDir = dir.resolve("config-" + System.nanoTime());
+        SettingsModel settings = SettingsModel.load(new SettingsStore(configDir));
+        settings.setServer(server.uri().toString());
+        shell = new Shell(settings);
+        stage.setScene(new Scene(shell, 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        WaitForAsyncUtils.asyncFx(shell::close).get(20, TimeUnit.SECONDS);
+        for (HeadlessPeer peer : peers) {
+            peer.close();
+        }
+    }
+
+    @Test
+    void aStudentCreatesJoinsStudiesChatsAndLeavesWithTwoOthers(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+
+        robot.clickOn("#create-room");
+        robot.clickOn("#create-room-name").write("Algorithms");
+        robot.clickOn("#create-room-ok");
+        Room room = ui.waitForRoom("Algorithms", 0);
+
+        HeadlessPeer bea = peer("Bea", 0xE4572E);
+        HeadlessPeer cy = new HeadlessPeer(server.uri(), "Cy", 0x29BF12, true);
+        peers.add(cy);
+        bea.join(room.id());
+        cy.join(room.id());
+        ui.waitForRoom("Algorithms", 2);
+
+        ui.enter("Algorithms", "Ada");
+
+        // Their tiles appear with names, and their video is drawn.
+        waitFor("three tiles", () -> ui.tiles().size() == 3);
+        VideoTile beaTile = ui.tile("Bea");
+        VideoTile cyTile = ui.tile("Cy");
+        assertEquals("Cy", cyTile.participant().name());
+        waitFor("video from Bea and Cy", () -> beaTile.surface().framesShown() > 3
+                && cyTile.surface().framesShown() > 3);
+        waitFor("our own mirrored self view", () -> ui.tile("Ada").surface().framesShown() > 3);
+        waitFor("Cy's tone to light the speaking ring", () -> cyTile.getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("speaking")));
+
+        // We joined muted; the others see it, then see the microphone open and close again.
+        waitFor("Bea to see Ada muted", () -> flags(bea, "Ada") != null && !flags(bea, "Ada").audio());
+        robot.clickOn("#toggle-mic");
+        waitFor("Bea and Cy to see Ada unmuted", () -> flags(bea, "Ada").audio() && flags(cy, "Ada").audio());
+        robot.type(KeyCode.M);
+        waitFor("the M key to mute Ada for Cy", () -> !flags(cy, "Ada").audio());
+
+        // Bea mutes: her badge shows on our side.
+        bea.engine.setMicrophone(false).get(LIMIT, TimeUnit.SECONDS);
+        waitFor("Bea's mic-off badge", () -> WindowDriver.badgeVisible(beaTile, ".mic-off-badge"));
+        bea.engine.setMicrophone(true).get(LIMIT, TimeUnit.SECONDS);
+        waitFor("Bea's mic-off badge to go", () -> !WindowDriver.badgeVisible(beaTile, ".mic-off-badge"));
+
+        // Chat both ways.
+        robot.clickOn("#chat-input").write("hello from Ada").type(KeyCode.ENTER);
+        waitFor("Bea and Cy to get Ada's message", () -> bea.chat.stream().anyMatch(c -> c.text().equals("hello from Ada"))
+                && cy.chat.stream().anyMatch(c -> c.text().equals("hello from Ada")));
+        waitFor("our own line in the chat", () -> ui.chatTexts().contains("hello from Ada"));
+        cy.engine.sendChat("hi Ada").get(LIMIT, TimeUnit.SECONDS);
+        waitFor("Cy's message on our side", () -> ui.chatTexts().contains("hi Ada"));
+        robot.clickOn("#toggle-chat");
+        bea.engine.sendChat("unread one").get(LIMIT, TimeUnit.SECONDS);
+        waitFor("the unread badge", () -> robot.lookup("#chat-unread").queryLabeled().isVisible()
+                && ui.text("#chat-unread").equals("1"));
+        robot.clickOn("#toggle-chat");
+        waitFor("the badge to clear", () -> !robot.lookup("#chat-unread").queryLabeled().isVisible());
+
+        // The focus timer counts down for everyone.
+        robot.clickOn("#timer-start").clickOn("Focus 25 min");
+        waitFor("Bea and Cy to get the running focus timer", () -> running(bea) && running(cy));
+        waitFor("our countdown below 25:00", () -> ui.text("#timer-remaining").compareTo("25:00") < 0);
+        assertTrue(bea.lastTimer().endsAt() > System.currentTimeMillis());
+        bea.engine.sendTimer(app.carrel.protocol.TimerAction.PAUSE, null, null).get(LIMIT, TimeUnit.SECONDS);
+        waitFor("Bea's pause to reach us", () -> ui.text("#timer-pause-resume").equals("Resume"));
+        robot.clickOn("#timer-pause-resume");
+        waitFor("our resume to reach Cy", () -> cy.lastTimer().running() && cy.lastTimer().remaining() < 1500);
+        robot.clickOn("#timer-reset");
+        waitFor("our reset to reach Bea", () -> !bea.lastTimer().running() && bea.lastTimer().remaining() == 1500
+                && ui.text("#timer-remaining").equals("25:00"));
+
+        // Leave: back in the lobby, and the room shows one person fewer.
+        robot.clickOn("#leave");
+        waitFor("the lobby", () -> robot.lookup("#lobby-view").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("#room-view").tryQuery().isEmpty());
+        ui.waitForRoom("Algorithms", 2);
+        waitFor("Bea to see Ada gone", () -> !bea.nameByPeer.containsValue("Ada"));
+    }
+
+    @Test
+    void anInvalidNameIsExplainedInTheLobby(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        HeadlessPeer dee = peer("Dee", 0x3355FF);
+        Room room = dee.engine.createRoom("Physics", 4, null).get(LIMIT, TimeUnit.SECONDS);
+        ui.waitForRoom("Physics", 0);
+        robot.interact(() -> robot.lookup("#display-name").queryAs(TextField.class).setText("   "));
+        robot.clickOn(ui.joinButtonOf(room.name()));
+        waitFor("the invalid-name notice", () -> ui.text("#lobby-notice").startsWith("Invalid name"));
+        assertTrue(robot.lookup("#lobby-view").tryQuery().isPresent());
+    }
+
+    @Test
+    void settingsChangeTheThemeAndAreKept(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        robot.clickOn("#open-settings");
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<String> theme = robot.lookup("#settings-theme").queryAs(javafx.scene.control.ChoiceBox.class);
+            theme.setValue(SettingsModel.DARK);
+            robot.lookup("#settings-name").queryAs(TextField.class).setText("Nora");
+        });
+        robot.clickOn("#settings-ok");
+        waitFor("the dark theme", () -> javafx.application.Application.getUserAgentStylesheet().contains("primer-dark"));
+        waitFor("the name in the lobby", () -> robot.lookup("#display-name").queryAs(TextField.class).getText().equals("Nora"));
+        SettingsModel reloaded = SettingsModel.load(new SettingsStore(configDir));
+        assertEquals(SettingsModel.DARK, reloaded.themeProperty().get());
+        assertEquals("Nora", reloaded.nameFor(server.uri().toString()));
+    }
+
+    @Test
+    void anUnreachableServerOffersRetry(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        String dead = "ws://127.0.0.1:" + closedPort + "/signal";
+        robot.interact(() -> robot.lookup("#server-address").queryAs(TextField.class).setText(dead));
+        robot.clickOn("#connect");
+        waitFor("the unreachable notice with retry", () -> ui.text("#lobby-notice").startsWith("Cannot reach")
+                && robot.lookup("#retry").queryButton().isVisible());
+        waitFor("the offline banner", () -> ui.text("#status-text").startsWith("Offline"));
+        robot.interact(() -> robot.lookup("#server-address").queryAs(TextField.class).setText(server.uri().toString()));
+        robot.clickOn("#connect");
+        waitFor("the notice to clear", () -> ui.text("#lobby-notice").isEmpty()
+                && ui.text("#status-text").startsWith("Connected"));
+    }
+
+    @Test
+    void spaceTalksOnlyWhileHeldAndTheKeysReachCameraAndHelp(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        HeadlessPeer eve = peer("Eve", 0x8844CC);
+        Room room = eve.engine.createRoom("Quiet Corner", 3, null).get(LIMIT, TimeUnit.SECONDS);
+        eve.join(room.id());
+        ui.waitForRoom("Quiet Corner", 1);
+        ui.enter("Quiet Corner", "Fay");
+        waitFor("Eve to see Fay muted", () -> flags(eve, "Fay") != null && !flags(eve, "Fay").audio());
+
+        robot.press(KeyCode.SPACE);
+        waitFor("Eve to hear Fay while Space is held", () -> flags(eve, "Fay").audio());
+        robot.release(KeyCode.SPACE);
+        waitFor("Fay muted again when Space comes up", () -> !flags(eve, "Fay").audio());
+
+        robot.type(KeyCode.V);
+        waitFor("Eve to see Fay's camera off", () -> !flags(eve, "Fay").video());
+        VideoTile own = ui.tile("Fay");
+        waitFor("initials and the camera-off badge on Fay's own tile", () -> WindowDriver.badgeVisible(own, ".camera-off-badge")
+                && own.lookup(".tile-initials").isVisible() && WindowDriver.text(own.lookup(".tile-initials")).equals("F"));
+
+        robot.write("?");
+        waitFor("the help overlay", () -> robot.lookup("#help-overlay").query().isVisible());
+        robot.type(KeyCode.ESCAPE);
+        waitFor("the help overlay to close", () -> !robot.lookup("#help-overlay").query().isVisible());
+    }
+
+    @Test
+    void screenSharingWithoutADisplayExplainsItselfAndKeepsTheCall(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") == null,
+                "DISPLAY is set: S would really share this screen");
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        HeadlessPeer ola = peer("Ola", 0x447788);
+        Room room = ola.engine.createRoom("Share Room", 3, null).get(LIMIT, TimeUnit.SECONDS);
+        ola.join(room.id());
+        ui.waitForRoom("Share Room", 1);
+        ui.enter("Share Room", "Pia");
+        robot.type(KeyCode.S);
+        waitFor("the notice", () -> ui.text("#room-notice-text").startsWith("Screen sharing needs an X11 display"));
+        assertTrue(flags(ola, "Pia") != null && !flags(ola, "Pia").screen());
+    }
+
+    @Test
+    void aWrongPasswordAndAFullRoomAreExplainedInTheLobby(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        HeadlessPeer gus = peer("Gus", 0x228899);
+        gus.engine.createRoom("Locked Lab", 4, "secret").get(LIMIT, TimeUnit.SECONDS);
+        Room pair = gus.engine.createRoom("Pair Room", 2, null).get(LIMIT, TimeUnit.SECONDS);
+        gus.join(pair.id());
+        peer("Ivy", 0x992288).join(pair.id());
+        ui.waitForRoom("Pair Room", 2);
+        waitFor("the full room's button to say Full", () -> {
+            var button = (javafx.scene.control.Button) ui.joinButtonOf("Pair Room");
+            return button.getText().equals("Full") && button.isDisabled();
+        });
+
+        ui.waitForRoom("Locked Lab", 0);
+        robot.interact(() -> robot.lookup("#display-name").queryAs(TextField.class).setText("Hal"));
+        robot.clickOn(ui.joinButtonOf("Locked Lab"));
+        robot.clickOn("#join-password").write("nope");
+        robot.clickOn("#join-password-ok");
+        waitFor("the pre-join screen to be ready", () -> !robot.lookup("#prejoin-join").queryButton().isDisabled());
+        waitFor("the camera preview", () -> robot.lookup("#prejoin-preview").queryAs(app.carrel.client.video.VideoSurface.class)
+                .framesShown() > 3);
+        assertEquals("Microphone off", ui.text("#prejoin-mic"));
+        robot.clickOn("#prejoin-join");
+        waitFor("the wrong-password notice back in the lobby", () -> ui.text("#lobby-notice")
+                .equals("Wrong password for 'Locked Lab'.") && robot.lookup("#lobby-view").query().getScene() != null);
+    }
+
+    @Test
+    void aPhaseEndShowsTheBannerAndFocusCanMuteUs(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        HeadlessPeer jo = peer("Jo", 0xCC8844);
+        Room room = jo.engine.createRoom("Timer Room", 3, null).get(LIMIT, TimeUnit.SECONDS);
+        jo.join(room.id());
+        ui.waitForRoom("Timer Room", 1);
+        ui.enter("Timer Room", "Kim");
+        robot.clickOn("#toggle-mic");
+        waitFor("Jo to hear Kim", () -> flags(jo, "Kim") != null && flags(jo, "Kim").audio());
+        robot.clickOn("#mute-during-focus");
+
+        jo.engine.sendTimer(app.carrel.protocol.TimerAction.START, TimerPhase.FOCUS, 2).get(LIMIT, TimeUnit.SECONDS);
+        waitFor("Kim muted by the focus session", () -> !flags(jo, "Kim").audio()
+                && ui.text("#room-notice-text").equals("Muted for the focus session."));
+        waitFor("the phase-over banner", () -> robot.lookup("#timer-banner").query().isVisible()
+                && ui.text("#timer-banner-text").startsWith("Focus session over")
+                && ui.text("#timer-remaining").equals("00:00"));
+    }
+
+    @Test
+    void aServerOutageShowsReconnectingAboveTheCallWhichGoesOn(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        HeadlessPeer lu = peer("Lu", 0x55AA55);
+        Room room = lu.engine.createRoom("Outage Room", 3, null).get(LIMIT, TimeUnit.SECONDS);
+        lu.join(room.id());
+        ui.waitForRoom("Outage Room", 1);
+        ui.enter("Outage Room", "Max");
+        VideoTile luTile = ui.tile("Lu");
+        waitFor("Lu's video", () -> luTile.surface().framesShown() > 3);
+
+        int port = server.port();
+        server.close();
+        waitFor("the reconnecting banner", () -> ui.text("#status-text").startsWith("Connection lost — reconnecting"));
+        long before = onFx(() -> luTile.surface().framesShown());
+        waitFor("video still arriving peer to peer", () -> luTile.surface().framesShown() > before + 10
+                && robot.lookup("#room-view").tryQuery().isPresent());
+
+        // The same database on the same port (just freed by us): the engine resumes its seat.
+        server = CarrelServer.start(ServerConfig.builder()
+                .bind("127.0.0.1").port(port).database(dir.resolve("carrel.db")).build());
+        waitFor("the banner to say connected again", () -> ui.text("#status-text").startsWith("Connected"));
+        assertEquals(2, onFx(() -> ui.tiles().size()));
+    }
+
+    // --- helpers ---
+
+    private HeadlessPeer peer(String name, int rgb) {
+        HeadlessPeer peer = new HeadlessPeer(server.uri(), name, rgb);
+        peers.add(peer);
+        return peer;
+    }
+
+    private static MediaFlags flags(HeadlessPeer peer, String who) {
+        return peer.mediaOf(who);
+    }
+
+    private static boolean running(HeadlessPeer peer) {
+        var t = peer.lastTimer();
+        return t != null && t.running() && t.phase() == TimerPhase.FOCUS && t.remaining() <= 1500;
+    }
+
+}
