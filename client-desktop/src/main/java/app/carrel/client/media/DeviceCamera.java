@@ -8,10 +8,9 @@ import dev.onvoid.webrtc.media.video.VideoTrackSource;
 import java.util.List;
 
 /** A physical camera, device and capture format chosen by the caller. */
-public final class DeviceCamera implements LocalVideo {
+public final class DeviceCamera extends NativeCapture {
 
     private final VideoDeviceSource source = new VideoDeviceSource();
-    private boolean started;
 
     public DeviceCamera(VideoDevice device, VideoFormat format) {
         source.setVideoCaptureDevice(device);
@@ -29,24 +28,17 @@ public final class DeviceCamera implements LocalVideo {
     }
 
     @Override
-    public synchronized void start() {
-        if (!started) {
-            source.start();
-            started = true;
-        }
+    protected void startCapture() {
+        source.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (started) {
-            source.stop();
-            started = false;
-        }
+    protected void stopCapture() {
+        source.stop();
     }
 
     @Override
-    public void close() {
-        stop();
+    protected void dispose() {
         source.dispose();
     }
 }

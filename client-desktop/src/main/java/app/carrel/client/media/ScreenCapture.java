@@ -8,12 +8,11 @@ import dev.onvoid.webrtc.media.video.VideoTrackSource;
  * sources on Linux (an upstream bug), so we never list: source id -1 is the full desktop, proven
  * to capture Xvfb at about 26 fps. Needs DISPLAY in the environment when the JVM starts.
  */
-public final class ScreenCapture implements LocalVideo {
+public final class ScreenCapture extends NativeCapture {
 
     private static final long WHOLE_DESKTOP = -1;
 
     private final VideoDesktopSource source = new VideoDesktopSource();
-    private boolean started;
 
     public ScreenCapture(int maxWidth, int maxHeight, int fps) {
         source.setSourceId(WHOLE_DESKTOP, false);
@@ -31,24 +30,17 @@ public final class ScreenCapture implements LocalVideo {
     }
 
     @Override
-    public synchronized void start() {
-        if (!started) {
-            source.start();
-            started = true;
-        }
+    protected void startCapture() {
+        source.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (started) {
-            source.stop();
-            started = false;
-        }
+    protected void stopCapture() {
+        source.stop();
     }
 
     @Override
-    public void close() {
-        stop();
+    protected void dispose() {
         source.dispose();
     }
 }
