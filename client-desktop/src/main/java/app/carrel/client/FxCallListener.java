@@ -8,6 +8,7 @@ import app.carrel.protocol.Peer;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.ServerMessage;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -33,6 +34,11 @@ public final class FxCallListener implements CallListener {
     @Override
     public void onState(CallState state) {
         fx.execute(() -> target.onState(state));
+    }
+
+    @Override
+    public void onReconnecting(int attempt, Instant nextAttempt) {
+        fx.execute(() -> target.onReconnecting(attempt, nextAttempt));
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class Shell extends BorderPane {
     private RoomSession session;
     private RoomView roomView;
     private boolean straightIn;
+    private boolean shareOnEntry;
     private boolean closed;
 
     public Shell(SettingsModel settings) {
@@ -92,6 +93,11 @@ public final class Shell extends BorderPane {
         lobby.rooms().addListener(watcher);
     }
 
+    /** Starts sharing the screen as soon as a room is entered (launch option {@code --share-screen}). */
+    public void shareScreenOnEntry() {
+        shareOnEntry = true;
+    }
+
     private void showPreJoin(JoinRequest request) {
         lobby.suspendStatus();
         PreJoinModel model = new PreJoinModel(request, settings, this::enter, this::backToLobby);
@@ -130,6 +136,10 @@ public final class Shell extends BorderPane {
             roomView = new RoomView(joined.model(), mute);
             joined.model().onLeftAction(this::left);
             setCenter(roomView);
+            if (shareOnEntry) {
+                shareOnEntry = false;
+                joined.model().controls().toggleScreenShare();
+            }
         });
     }
 

@@ -109,6 +109,11 @@ class ShellTest {
 
         // Their tiles appear with names, and their video is drawn.
         waitFor("three tiles", () -> ui.tiles().size() == 3);
+        // The window runs on the headless audio module here: it says so rather than pretend.
+        assertTrue(onFx(() -> robot.lookup("#no-microphone").query().isVisible()), "the no-microphone warning");
+        // No timer yet: said once, not also as "--:--".
+        assertEquals("No timer", onFx(() -> ui.text("#timer-phase")));
+        assertTrue(onFx(() -> !robot.lookup("#timer-remaining").query().isVisible()), "an empty clock beside 'No timer'");
         VideoTile beaTile = ui.tile("Bea");
         VideoTile cyTile = ui.tile("Cy");
         assertEquals("Cy", cyTile.participant().name());
@@ -148,7 +153,8 @@ class ShellTest {
         // The focus timer counts down for everyone.
         robot.clickOn("#timer-start").clickOn("Focus 25 min");
         waitFor("Bea and Cy to get the running focus timer", () -> running(bea) && running(cy));
-        waitFor("our countdown below 25:00", () -> ui.text("#timer-remaining").compareTo("25:00") < 0);
+        waitFor("our countdown below 25:00", () -> ui.text("#timer-remaining").compareTo("25:00") < 0
+                && robot.lookup("#timer-remaining").query().isVisible());
         assertTrue(bea.lastTimer().endsAt() > System.currentTimeMillis());
         bea.engine.sendTimer(app.carrel.protocol.TimerAction.PAUSE, null, null).get(LIMIT, TimeUnit.SECONDS);
         waitFor("Bea's pause to reach us", () -> ui.text("#timer-pause-resume").equals("Resume"));
@@ -326,7 +332,10 @@ class ShellTest {
 
         int port = server.port();
         server.close();
+        // The banner counts down to the engine's next attempt (250 ms, then doubling up to 5 s).
         waitFor("the reconnecting banner", () -> ui.text("#status-text").startsWith("Connection lost — reconnecting"));
+        waitFor("a countdown of two seconds or more", () -> ui.text("#status-text")
+                .matches("Connection lost — reconnecting in [2-5] s; your call continues peer to peer"));
         long before = onFx(() -> luTile.surface().framesShown());
         waitFor("video still arriving peer to peer", () -> luTile.surface().framesShown() > before + 10
                 && robot.lookup("#room-view").tryQuery().isPresent());

@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns each participant's metered audio level into onAudioLevel events: when it moved noticeably
+ * Turns each participant's metered audio level, ours included (under our own id, for the self
+ * tile), into onAudioLevel events: when it moved noticeably
  * since the last report, or reached (or left) silence, which a speaking indicator must not miss.
  * Owned by the engine thread, which polls it.
  */
@@ -26,15 +27,20 @@ final class AudioLevels {
             reported.clear();
             return;
         }
-        reported.keySet().retainAll(room.connectedPeerIds());
+        String selfId = room.selfId();
+        reported.keySet().removeIf(id -> !id.equals(selfId) && !room.connectedPeerIds().contains(id));
         for (String peerId : room.connectedPeerIds()) {
             RemoteMedia remote = room.remoteMedia(peerId);
-            double level = remote == null ? 0 : remote.audioLevel();
-            Double last = reported.get(peerId);
-            if (last == null || Math.abs(last - level) > STEP || (last < SILENT) != (level < SILENT)) {
-                reported.put(peerId, level);
-                listeners.fire(l -> l.onAudioLevel(peerId, level));
-            }
+            report(peerId, remote == null ? 0 : remote.audioLevel());
+        }
+        report(selfId, room.local().audioLevel());
+    }
+
+    private void report(String id, double level) {
+        Double last = reported.get(id);
+        if (last == null || Math.abs(last - level) > STEP || (last < SILENT) != (level < SILENT)) {
+            reported.put(id, level);
+            listeners.fire(l -> l.onAudioLevel(id, level));
         }
     }
 }

@@ -16,12 +16,15 @@ import javax.net.ssl.SSLContext;
  * (a {@code DeviceCamera} or {@code SyntheticCamera}; null = none); {@code screen} makes the
  * screen share source. {@code trust} decides which certificates a wss:// server may present
  * (null: the JVM's trust store; see {@code ServerTrust} for a self-hosted server's own
- * certificate). Build with {@link #builder(URI, String)}.
+ * certificate). {@code microphone} and {@code speaker} name the audio devices to use (null: the
+ * system's default); only the real audio module can honour them. Build with
+ * {@link #builder(URI, String)}.
  */
 public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                          Supplier<LocalVideo> camera, Supplier<LocalVideo> screen,
                          boolean microphoneOn, boolean cameraOn,
-                         Duration requestTimeout, Duration reconnectMaxDelay, SSLContext trust) {
+                         Duration requestTimeout, Duration reconnectMaxDelay, SSLContext trust,
+                         String microphone, String speaker) {
 
     public CallConfig {
         Objects.requireNonNull(server, "server");
@@ -52,6 +55,8 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration reconnectMaxDelay = Duration.ofSeconds(5);
         private SSLContext trust;
+        private String microphone;
+        private String speaker;
 
         private Builder(Supplier<URI> server, String name) {
             this.server = server;
@@ -105,6 +110,13 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
             return this;
         }
 
+        /** Audio devices by name, as listed by the platform; null = the system's default. */
+        public Builder audioDevices(String microphone, String speaker) {
+            this.microphone = microphone;
+            this.speaker = speaker;
+            return this;
+        }
+
         public CallConfig build() {
             Supplier<LocalVideo> cameraSource = camera;
             if (cameraSource == null) {
@@ -113,7 +125,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                 cameraSource = () -> new app.carrel.client.media.SyntheticCamera(f, color, name);
             }
             return new CallConfig(server, name, format, cameraSource, screen, microphoneOn, cameraOn,
-                    requestTimeout, reconnectMaxDelay, trust);
+                    requestTimeout, reconnectMaxDelay, trust, microphone, speaker);
         }
     }
 }

@@ -42,6 +42,7 @@ public final class CallEngine implements AutoCloseable {
     // Engine-thread state.
     private RoomCall room;
     private volatile RoomCall roomView;
+    private boolean devicesChosen;
 
     public CallEngine(CallConfig config, MediaFactory media) {
         this.config = config;
@@ -266,6 +267,11 @@ public final class CallEngine implements AutoCloseable {
 
     private CompletableFuture<JoinedRoom> joinConnected(String roomId, String password) {
         state.set(CallState.JOINING);
+        if (!devicesChosen) { // before our first audio track, while no audio runs yet
+            devicesChosen = true;
+            media.useAudioDevices(config.microphone(), config.speaker())
+                    .forEach(notice -> listeners.fire(l -> l.onProblem(notice)));
+        }
         LocalMedia local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
         MediaFlags flags = local.flags();
         return signaling.request(id -> new ClientMessage.Join(id, roomId, config.name(), password, null,

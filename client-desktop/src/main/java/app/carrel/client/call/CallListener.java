@@ -5,6 +5,7 @@ import app.carrel.protocol.Peer;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.ServerMessage;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,6 +16,13 @@ import java.util.List;
 public interface CallListener {
 
     default void onState(CallState state) {
+    }
+
+    /**
+     * The server is out of reach while we are in a room: reconnect attempt {@code attempt} (from
+     * 1) starts at {@code nextAttempt}. Fired for every scheduled attempt, so a UI can count down.
+     */
+    default void onReconnecting(int attempt, Instant nextAttempt) {
     }
 
     /** Lobby updates, while connected and not in a room. */
@@ -39,7 +47,10 @@ public interface CallListener {
     default void onConnectionState(String peerId, RTCPeerConnectionState state) {
     }
 
-    /** The level of a participant's audio, 0..1, when it changed noticeably (speaking indicator). */
+    /**
+     * The level of a participant's audio, 0..1, when it changed noticeably (speaking indicator);
+     * our own microphone's level comes under our own participant id.
+     */
     default void onAudioLevel(String peerId, double level) {
     }
 

@@ -25,6 +25,12 @@ final class LocalMedia implements AutoCloseable {
     /** Non-null when the factory's audio is synthetic: our "microphone" is a tone. */
     private final SyntheticMicrophone tone;
     private final LocalTracks tracks;
+    /**
+     * Our own level for the self tile. Only sources that hand their audio to track sinks feed it:
+     * the synthetic microphone does; a device microphone's audio bypasses track sinks in WebRTC
+     * (it goes from the audio module straight to the send streams), so there it stays 0.
+     */
+    private final LevelMeter level = new LevelMeter("self");
     private LocalVideo screen;
     private VideoTrack retiredScreenTrack;
     private MediaFlags flags;
@@ -38,6 +44,9 @@ final class LocalMedia implements AutoCloseable {
         AudioTrack audio = factory.createAudioTrack("audio", tone != null ? tone.source() : factory.createMicrophoneSource());
         VideoTrack video = factory.createVideoTrack(VideoKind.CAMERA.label(), camera.source());
         this.tracks = new LocalTracks(audio, video, tone != null ? tone.sinkLock() : new Object());
+        synchronized (tracks.audioSinkLock) {
+            audio.addSink(level);
+        }
         this.flags = new MediaFlags(true, true, false);
         setMicrophone(microphoneOn);
         setCamera(cameraOn);
@@ -51,8 +60,18 @@ final class LocalMedia implements AutoCloseable {
         return flags;
     }
 
+    /**
+     * The switch is the person's and travels in media-state as they set it; the track opens only
+     * with a real (or synthetic) capture. The headless module's "recording" is the room's own
+     * mix, so an enabled track there would echo everyone back; a disabled one sends silence.
+     */
+    /** What we send, 0..1: nothing while muted or without a microphone. */
+    double audioLevel() {
+        return flags.audio() && factory.audioBackend().capturesSound() ? level.level() : 0;
+    }
+
     void setMicrophone(boolean on) {
-        tracks.audio.setEnabled(on);
+        tracks.audio.setEnabled(on && factory.audioBackend().capturesSound());
         flags = new MediaFlags(on, flags.video(), flags.screen());
     }
 
@@ -113,6 +132,11 @@ final class LocalMedia implements AutoCloseable {
             dispose(tracks.screen::dispose, "screen track");
         }
         dispose(tracks.camera::dispose, "camera track");
+        dispose(() -> {
+            synchronized (tracks.audioSinkLock) {
+                tracks.audio.removeSink(level);
+            }
+        }, "own level meter");
         dispose(tracks.audio::dispose, "audio track");
         if (tone != null) {
             dispose(tone::close, "synthetic microphone");

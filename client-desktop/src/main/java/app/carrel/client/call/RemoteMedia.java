@@ -3,7 +3,6 @@ package app.carrel.client.call;
 import app.carrel.client.media.FrameColor;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
-import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
@@ -32,11 +31,12 @@ final class RemoteMedia {
     private final Set<String> attachedTracks = new HashSet<>();
     private volatile RemoteVideoSink sink;
     private volatile Set<String> screenMids = Set.of();
-    private volatile double audioLevel;
+    private final LevelMeter audioLevel;
     private volatile long sinkFailures;
 
     RemoteMedia(String peerId) {
         this.peerId = peerId;
+        this.audioLevel = new LevelMeter(peerId);
     }
 
     void setSink(RemoteVideoSink sink) {
@@ -57,7 +57,7 @@ final class RemoteMedia {
     }
 
     double audioLevel() {
-        return audioLevel;
+        return audioLevel.level();
     }
 
     /** Attaches our sink to a new remote video; a track seen before (a re-share) is skipped. */
@@ -73,9 +73,8 @@ final class RemoteMedia {
 
     synchronized void attach(MediaStreamTrack track) {
         if (track instanceof AudioTrack audio && attachedTracks.add(audio.getId())) {
-            AudioTrackSink audioSink = this::onAudio;
-            audio.addSink(audioSink);
-            detachers.add(() -> audio.removeSink(audioSink));
+            audio.addSink(audioLevel);
+            detachers.add(() -> audio.removeSink(audioLevel));
         }
     }
 
@@ -106,25 +105,6 @@ final class RemoteMedia {
             }
         } finally {
             frame.release();
-        }
-    }
-
-    private void onAudio(byte[] data, int bitsPerSample, int sampleRate, int channels, int frames) {
-        try {
-            if (bitsPerSample != 16 || data.length < 2) {
-                return;
-            }
-            double sum = 0;
-            int samples = data.length / 2;
-            for (int i = 0; i + 1 < data.length; i += 2) {
-                short s = (short) ((data[i] & 0xFF) | (data[i + 1] << 8));
-                sum += (double) s * s;
-            }
-            double rms = Math.sqrt(sum / samples) / 32768.0;
-            // Fast attack, slow release, like a meter people can read.
-            audioLevel = rms > audioLevel ? rms : audioLevel * 0.9 + rms * 0.1;
-        } catch (Throwable e) {
-            log.error("Audio sink for {} failed", peerId, e);
         }
     }
 }

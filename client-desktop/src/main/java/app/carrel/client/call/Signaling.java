@@ -7,6 +7,7 @@ import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.IceCandidate;
 import app.carrel.protocol.ServerMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -199,7 +200,10 @@ final class Signaling {
         }
         long millis = Math.min(config.reconnectMaxDelay().toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
         attempt++;
+        int number = attempt;
+        Instant next = Instant.now().plusMillis(millis);
         retry = thread.schedule(this::reconnect, Duration.ofMillis(millis));
+        listeners.fire(l -> l.onReconnecting(number, next));
     }
 
     private void cancelRetry() {

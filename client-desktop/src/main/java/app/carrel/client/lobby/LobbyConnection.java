@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javax.net.ssl.SSLContext;
 
 /**
  * The lobby's own light connection (no media stack needed to browse rooms): lists rooms, stays
@@ -23,7 +24,8 @@ final class LobbyConnection {
 
     private final SignalingClient client;
 
-    LobbyConnection(URI uri, Consumer<List<Room>> onRooms, Consumer<String> onLost) {
+    /** {@code trust}: certificates a wss:// server may present; null = the JVM's trust store. */
+    LobbyConnection(URI uri, SSLContext trust, Consumer<List<Room>> onRooms, Consumer<String> onLost) {
         this.client = new SignalingClient(uri, Platform::runLater, new SignalingListener() {
             @Override
             public void onMessage(ServerMessage message) {
@@ -38,7 +40,7 @@ final class LobbyConnection {
                     onLost.accept("the server closed the connection (" + code + ")");
                 }
             }
-        }, TIMEOUT);
+        }, TIMEOUT, trust);
     }
 
     /** Connects and subscribes; completes with the first room list. */

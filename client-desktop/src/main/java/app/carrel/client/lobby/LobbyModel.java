@@ -1,21 +1,25 @@
 package app.carrel.client.lobby;
 
 import app.carrel.client.settings.SettingsModel;
+import app.carrel.client.signaling.ServerTrust;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TextRules;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,9 @@ public final class LobbyModel {
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private LobbyConnection connection;
     private URI uri;
+    private SSLContext trust;
+    /** The trust-cert setting {@link #trust} was made from, to notice when it changes. */
+    private String trustSource = "";
     // While a room is shown its engine speaks for the status banner, not this connection.
     private boolean ownsStatus = true;
 
@@ -84,7 +91,24 @@ public final class LobbyModel {
             showNotice(e.getMessage(), false);
             return;
         }
+        SSLContext trusted;
+        try {
+            trusted = trustOf(settings.trustCertProperty().get());
+        } catch (IOException | GeneralSecurityException e) {
+            log.warn("Cannot use the trusted certificate {}: {}", settings.trustCertProperty().get(), e.toString());
+            closeConnection();
+            online.set(false);
+            rooms.clear();
+            if (ownsStatus) {
+                status.offline("the trusted certificate cannot be read");
+            }
+            showNotice("The trusted certificate " + settings.trustCertProperty().get() + " cannot be used ("
+                    + e.getMessage() + "). Fix it in Settings.", false);
+            return;
+        }
         closeConnection();
+        trust = trusted;
+        trustSource = settings.trustCertProperty().get();
         uri = parsed;
         server.set(address.strip());
         settings.setServer(server.get());
@@ -95,10 +119,10 @@ public final class LobbyModel {
             status.connecting(uri.toString());
         }
         LobbyConnection[] self = new LobbyConnection[1];
-        LobbyConnection fresh = new LobbyConnection(parsed, this::onRooms, reason -> onLost(self[0], reason));
+        LobbyConnection fresh = new LobbyConnection(parsed, trusted, this::onRooms, reason -> onLost(self[0], reason));
         self[0] = fresh;
         connection = fresh;
-        fresh.open().whenCompleteAsync((list, error) -> {
+        fresh.open().whenComplete((list, error) -> {
             if (fresh != connection) {
                 return; // superseded by a newer connect
             }
@@ -116,12 +140,13 @@ public final class LobbyModel {
                 online.set(true);
                 onRooms(list);
             }
-        }, Platform::runLater);
+        });
     }
 
-    /** The settings dialog was saved: follow a new server, show the name kept for it. */
+    /** The settings dialog was saved: follow a new server or certificate, show the name kept for it. */
     public void applySettings() {
-        if (!settings.serverProperty().get().equals(server.get())) {
+        if (!settings.serverProperty().get().equals(server.get())
+                || !settings.trustCertProperty().get().equals(trustSource)) {
             connect(settings.serverProperty().get());
         } else {
             name.set(settings.nameFor(server.get()));
@@ -159,14 +184,14 @@ public final class LobbyModel {
             return;
         }
         String pass = password == null || password.isBlank() ? null : password;
-        connection.createRoom(valid, capacity, pass).whenCompleteAsync((room, error) -> {
+        connection.createRoom(valid, capacity, pass).whenComplete((room, error) -> {
             if (error != null) {
                 showNotice("Could not create '" + valid + "': " + reasonOf(error), false);
             } else {
                 showNotice("", false);
                 log.info("Created room {} ({})", room.name(), room.id());
             }
-        }, Platform::runLater);
+        });
     }
 
     /** Checks the name here (the server would refuse it anyway) and hands the join on. */
@@ -184,7 +209,7 @@ public final class LobbyModel {
         settings.rememberName(server.get(), valid);
         name.set(valid);
         showNotice("", false);
-        onJoin.accept(new JoinRequest(uri, server.get(), room, valid, password));
+        onJoin.accept(new JoinRequest(uri, server.get(), room, valid, password, trust));
     }
 
     /** A join failed further on (pre-join or the server's answer): say why, here. */
@@ -221,6 +246,10 @@ public final class LobbyModel {
             connection.close();
             connection = null;
         }
+    }
+
+    private static SSLContext trustOf(String pemPath) throws IOException, GeneralSecurityException {
+        return pemPath == null || pemPath.isBlank() ? null : ServerTrust.fromPem(Path.of(pemPath));
     }
 
     static String reasonOf(Throwable error) {

@@ -31,4 +31,13 @@ public record AudioBackend(Kind kind, String reason) {
     public boolean synthetic() {
         return kind == Kind.SYNTHETIC;
     }
+
+    /**
+     * False for the headless module: it has no microphone, and what it "records" is the mix it
+     * would play out (webrtc-java 0.14 pulls playout data on its capture thread), so sending it
+     * would echo the room back. Such a participant sends silence; see LocalMedia.
+     */
+    public boolean capturesSound() {
+        return kind != Kind.HEADLESS;
+    }
 }

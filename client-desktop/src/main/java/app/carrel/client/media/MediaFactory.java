@@ -1,6 +1,7 @@
 package app.carrel.client.media;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.AudioLayer;
@@ -12,6 +13,9 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +56,9 @@ public final class MediaFactory implements AutoCloseable {
         PeerConnectionFactory factory = new PeerConnectionFactory(module, processing);
         if (backend.kind() == AudioBackend.Kind.HEADLESS) {
             // The headless module only pulls remote audio (and so feeds our level meters) once
-            // playout runs; recording produces the silence we send.
+            // playout runs. Its recording pulls that same mix (0.14 calls NeedMorePlayData on its
+            // capture thread) - an echo of the room, which LocalMedia never lets out: our audio
+            // track stays disabled, so what goes out is silence.
             module.initPlayout();
             module.startPlayout();
             module.initRecording();
@@ -68,6 +74,46 @@ public final class MediaFactory implements AutoCloseable {
 
     public AudioBackend audioBackend() {
         return backend;
+    }
+
+    /**
+     * Picks the microphone and speaker by name (null: keep the system's default) before any
+     * audio starts. Returns, in words for the person, what could not be honoured: a device that
+     * is gone, or any choice at all without the real audio module (headless and synthetic audio
+     * touch no device). Lists devices, so call it only off the FX thread.
+     */
+    public synchronized List<String> useAudioDevices(String microphone, String speaker) {
+        List<String> notices = new ArrayList<>();
+        if (microphone == null && speaker == null) {
+            return notices;
+        }
+        if (backend.kind() != AudioBackend.Kind.DEVICE) {
+            notices.add("No audio device is used (" + backend.kind().name().toLowerCase() + " audio: "
+                    + backend.reason() + "), so the chosen microphone or speaker is ignored.");
+            log.info("Ignoring audio device choice {} / {}: {} audio", microphone, speaker, backend.kind());
+            return notices;
+        }
+        AudioDeviceModule module = (AudioDeviceModule) audioModule;
+        if (microphone != null) {
+            Optional<AudioDevice> found = named(module.getRecordingDevices(), microphone);
+            found.ifPresent(module::setRecordingDevice);
+            if (found.isEmpty()) {
+                notices.add("The microphone '" + microphone + "' is not there; using the default one.");
+            }
+        }
+        if (speaker != null) {
+            Optional<AudioDevice> found = named(module.getPlayoutDevices(), speaker);
+            found.ifPresent(module::setPlayoutDevice);
+            if (found.isEmpty()) {
+                notices.add("The speaker '" + speaker + "' is not there; using the default one.");
+            }
+        }
+        log.info("Audio devices: microphone {}, speaker {}", microphone, speaker);
+        return notices;
+    }
+
+    private static Optional<AudioDevice> named(List<AudioDevice> devices, String name) {
+        return devices.stream().filter(d -> name.equals(d.getName())).findFirst();
     }
 
     public PeerConnectionFactory peerConnectionFactory() {

@@ -4,10 +4,11 @@ import app.carrel.client.lobby.JoinRequest;
 import app.carrel.client.media.MediaFactory;
 
 /**
- * Everything chosen before entering: the lobby's request, the camera, and how to start.
+ * Everything chosen before entering: the lobby's request, the camera, the microphone and speaker
+ * by name (null: the system's default), and how to start.
  * The media factory travels with it: whoever holds the plan owns the factory (the engine, once
  * one is made from it).
  */
 public record JoinPlan(JoinRequest request, MediaFactory factory, CameraChoice camera,
-                       boolean microphoneOn, boolean cameraOn) {
+                       boolean microphoneOn, boolean cameraOn, String microphone, String speaker) {
 }

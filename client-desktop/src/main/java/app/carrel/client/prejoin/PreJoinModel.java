@@ -59,6 +59,8 @@ public final class PreJoinModel {
     // FX-thread state.
     private MediaFactory factory;
     private boolean done;
+    private String microphone;
+    private String speaker;
 
     public PreJoinModel(JoinRequest request, SettingsModel settings, Consumer<JoinPlan> onJoin, Runnable onBack) {
         this.request = request;
@@ -146,15 +148,17 @@ public final class PreJoinModel {
         restartPreview();
     }
 
-    /** Remembered for next time; the engine does not take a device choice yet (see report). */
+    /** Used in the room (the engine picks it before audio starts) and remembered for next time. */
     public void selectMicrophone(String name) {
         if (name != null) {
+            microphone = name;
             settings.setMicrophone(name);
         }
     }
 
     public void selectSpeaker(String name) {
         if (name != null) {
+            speaker = name;
             settings.setSpeaker(name);
         }
     }
@@ -181,7 +185,8 @@ public final class PreJoinModel {
         }
         done = true;
         CameraChoice chosen = camera.get() != null ? camera.get() : CameraChoice.SYNTHETIC;
-        JoinPlan plan = new JoinPlan(request, factory, chosen, microphoneOn.get(), cameraOn.get());
+        JoinPlan plan = new JoinPlan(request, factory, chosen, microphoneOn.get(), cameraOn.get(),
+                device(microphone, Devices.NO_MICROPHONE), device(speaker, Devices.NO_SPEAKER));
         factory = null;
         CompletableFuture.runAsync(() -> {
             closePreview();
@@ -249,6 +254,11 @@ public final class PreJoinModel {
                 log.warn("Closing the preview camera failed: {}", e.toString());
             }
         }
+    }
+
+    /** A real device's name; null for "none found", which is a label, not a device. */
+    static String device(String chosen, String placeholder) {
+        return chosen == null || chosen.equals(placeholder) ? null : chosen;
     }
 
     private static String noticeFor(Setup setup) {

@@ -14,7 +14,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Microphone, camera, screen share, chat (with unread badge), help, leave. */
+/**
+ * Microphone (with a "No microphone" warning beside it when there is none), camera, screen
+ * share, chat (with unread badge), help, leave.
+ */
 final class ControlsBar extends HBox {
 
     private final RoomModel model;
@@ -25,6 +28,7 @@ final class ControlsBar extends HBox {
     private final Label unread = new Label();
     private final Button help = new Button(null, new FontIcon(Material2AL.HELP_OUTLINE));
     private final Button leave = new Button("Leave", new FontIcon(Material2AL.CALL_END));
+    private final Label noMicrophone = new Label("No microphone", new FontIcon(Material2MZ.MIC_OFF));
 
     ControlsBar(RoomModel model) {
         this.model = model;
@@ -56,7 +60,13 @@ final class ControlsBar extends HBox {
         unread.setMouseTransparent(true);
         StackPane chatWithBadge = new StackPane(chat, unread);
         StackPane.setAlignment(unread, Pos.TOP_RIGHT);
-        getChildren().addAll(mic, camera, screen, chatWithBadge, help, leave);
+        noMicrophone.setId("no-microphone");
+        noMicrophone.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        noMicrophone.setTooltip(new Tooltip("No audio server was found: the others hear silence from you,"
+                + " whatever the microphone switch says, and you hear nobody."));
+        noMicrophone.setVisible(!model.hasMicrophone());
+        noMicrophone.setManaged(!model.hasMicrophone());
+        getChildren().addAll(noMicrophone, mic, camera, screen, chatWithBadge, help, leave);
     }
 
     private void init() {

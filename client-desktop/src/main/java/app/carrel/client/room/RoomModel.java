@@ -13,6 +13,7 @@ import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class RoomModel implements CallListener {
 
     private static final Logger log = LoggerFactory.getLogger(RoomModel.class);
-    // Silent peers show brief level spikes (up to ~0.2) when their audio starts; a muted peer
-    // is never shown speaking, and the bar is set above the engine's 0.01 "silent".
+    // A muted peer is never shown speaking, and the bar is set above the engine's 0.01 "silent".
+    // (The level spikes up to ~0.2 once seen from "silent" headless peers were the headless
+    // module's echo, now never sent; see HeadlessEchoTest.)
     private static final double SPEAKING_LEVEL = 0.05;
 
     private final CallEngine engine;
@@ -49,6 +51,8 @@ public final class RoomModel implements CallListener {
     private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private Runnable onLeft = () -> { };
+    /** Our participant id on the server (our tile's id is "self"); null until joined. */
+    private String selfId;
     private boolean leaving;
 
     public RoomModel(CallEngine engine, StatusModel status, String selfName, boolean micOn, boolean camOn,
@@ -86,6 +90,14 @@ public final class RoomModel implements CallListener {
 
     public MediaControls controls() {
         return controls;
+    }
+
+    /**
+     * False when the engine runs without a microphone (no audio server: the headless module).
+     * The switch still works and tells the others, but what goes out is silence.
+     */
+    public boolean hasMicrophone() {
+        return engine.audioBackend().capturesSound();
     }
 
     public ReadOnlyBooleanProperty helpShownProperty() {
@@ -155,7 +167,15 @@ public final class RoomModel implements CallListener {
     }
 
     @Override
+    public void onReconnecting(int attempt, Instant nextAttempt) {
+        if (!leaving) {
+            status.reconnectingAt(nextAttempt);
+        }
+    }
+
+    @Override
     public void onJoined(JoinedRoom joined) {
+        selfId = joined.selfId();
         roomName.set(joined.room().name());
         participants.removeIf(p -> !p.self());
         joined.peers().forEach(this::onPeerJoined);
@@ -197,6 +217,10 @@ public final class RoomModel implements CallListener {
 
     @Override
     public void onAudioLevel(String peerId, double level) {
+        if (peerId.equals(selfId)) {
+            self.setSpeaking(level > SPEAKING_LEVEL && self.mediaProperty().get().audio());
+            return;
+        }
         find(peerId).ifPresent(p -> p.setSpeaking(level > SPEAKING_LEVEL && p.mediaProperty().get().audio()));
     }
 

@@ -4,6 +4,7 @@ import app.carrel.client.Background;
 import app.carrel.client.FxCallListener;
 import app.carrel.client.call.CallConfig;
 import app.carrel.client.call.CallEngine;
+import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.VideoFormat;
 import app.carrel.client.prejoin.JoinPlan;
 import app.carrel.client.signaling.SignalingException;
@@ -14,6 +15,7 @@ import app.carrel.protocol.TextRules;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +45,8 @@ public final class RoomSession {
     public static CompletableFuture<RoomSession> join(JoinPlan plan, StatusModel status, BooleanSupplier muteDuringFocus) {
         var request = plan.request();
         RoomModel[] modelRef = new RoomModel[1];
-        CallConfig config = CallConfig.builder(request.server(), request.name())
-                .camera(() -> new PreviewedCamera(plan.factory(),
-                        plan.camera().open(VideoFormat.DEFAULT, request.name()), modelRef[0].self().camera()))
-                .microphoneOn(plan.microphoneOn())
-                .cameraOn(plan.cameraOn())
-                .build();
+        CallConfig config = config(plan, () -> new PreviewedCamera(plan.factory(),
+                plan.camera().open(VideoFormat.DEFAULT, request.name()), modelRef[0].self().camera()));
         CallEngine engine = new CallEngine(config, plan.factory());
         RoomModel model = new RoomModel(engine, status, request.name(), plan.microphoneOn(), plan.cameraOn(), muteDuringFocus);
         modelRef[0] = model;
@@ -66,6 +64,18 @@ public final class RoomSession {
             }
         }));
         return result;
+    }
+
+    /** The engine's configuration: everything chosen in the lobby and before joining. */
+    static CallConfig config(JoinPlan plan, Supplier<LocalVideo> camera) {
+        var request = plan.request();
+        return CallConfig.builder(request.server(), request.name())
+                .camera(camera)
+                .microphoneOn(plan.microphoneOn())
+                .cameraOn(plan.cameraOn())
+                .trust(request.trust())
+                .audioDevices(plan.microphone(), plan.speaker())
+                .build();
     }
 
     /** Frees the engine (and with it every native object) on a worker. */

@@ -7,7 +7,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What Carrel remembers between runs: server, display name per server, devices, theme, and
+ * What Carrel remembers between runs: server, display name per server, the certificate a self-hosted
+ * server is trusted by, devices, theme, and
  * "mute me during focus". FX thread only; every change is saved at once.
  */
 public final class SettingsModel {
@@ -23,6 +24,8 @@ public final class SettingsModel {
     private final ReadOnlyStringWrapper camera = new ReadOnlyStringWrapper(this, "camera");
     private final ReadOnlyStringWrapper microphone = new ReadOnlyStringWrapper(this, "microphone");
     private final ReadOnlyStringWrapper speaker = new ReadOnlyStringWrapper(this, "speaker");
+    /** A PEM file of certificates a wss:// server may present; "" = the JVM's trust store. */
+    private final ReadOnlyStringWrapper trustCert = new ReadOnlyStringWrapper(this, "trustCert");
     private final ReadOnlyBooleanWrapper muteDuringFocus = new ReadOnlyBooleanWrapper(this, "muteDuringFocus");
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper(this, "saveProblem", "");
 
@@ -34,6 +37,7 @@ public final class SettingsModel {
         camera.set(values.getProperty("camera", ""));
         microphone.set(values.getProperty("microphone", ""));
         speaker.set(values.getProperty("speaker", ""));
+        trustCert.set(values.getProperty("trustCert", ""));
         muteDuringFocus.set(Boolean.parseBoolean(values.getProperty("muteDuringFocus", "false")));
     }
 
@@ -59,6 +63,10 @@ public final class SettingsModel {
 
     public ReadOnlyStringProperty speakerProperty() {
         return speaker.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty trustCertProperty() {
+        return trustCert.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty muteDuringFocusProperty() {
@@ -99,6 +107,10 @@ public final class SettingsModel {
 
     public void setSpeaker(String name) {
         put("speaker", name, speaker);
+    }
+
+    public void setTrustCert(String pemPath) {
+        put("trustCert", pemPath == null ? "" : pemPath.strip(), trustCert);
     }
 
     public void setMuteDuringFocus(boolean on) {

@@ -45,7 +45,8 @@ public final class SignalingClient {
     private final SignalingListener listener;
     private final Duration requestTimeout;
     private final AtomicLong nextId = new AtomicLong(1);
-    // Pending answers, keyed by request id; completed on the socket thread, observed on executor.
+    // Pending answers, keyed by request id; completed on the socket or timer thread, and every
+    // outcome (answer, error, close, timeout) handed to the executor before a caller sees it.
     private final Map<String, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<ServerMessage.Welcome> welcome = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -85,13 +86,18 @@ public final class SignalingClient {
         }, "carrel-signaling-connect-" + CONNECTIONS.incrementAndGet());
         connector.setDaemon(true);
         connector.start();
+        // handleAsync, not thenApplyAsync: the *Apply*Async stages skip the executor when the
+        // source failed, and failures (refused, closed, timed out) complete on socket or timer
+        // threads. Every outcome must reach the executor.
         return welcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> {
+                .handleAsync((w, failure) -> {
+                    if (failure == null) {
+                        return w;
+                    }
                     Throwable e = SignalingException.unwrap(failure);
                     throw e instanceof SignalingException s ? s
                             : new SignalingException("No welcome from " + uri + " (" + e + ")", e);
-                })
-                .thenApplyAsync(w -> w, executor);
+                }, executor);
     }
 
     /**
@@ -104,8 +110,15 @@ public final class SignalingClient {
         pending.put(id, answer);
         CompletableFuture<ServerMessage> onExecutor = answer
                 .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((m, e) -> pending.remove(id))
-                .thenApplyAsync(m -> m, executor);
+                .handleAsync((m, e) -> {
+                    pending.remove(id);
+                    if (e != null) {
+                        Throwable cause = SignalingException.unwrap(e);
+                        throw cause instanceof SignalingException s ? s
+                                : new SignalingException("No answer from " + uri + " (" + cause + ")", cause);
+                    }
+                    return m;
+                }, executor);
         if (!send(withId.apply(id))) {
             answer.completeExceptionally(new SignalingException("Not connected to " + uri, null));
         }

@@ -1,6 +1,7 @@
 package app.carrel.client.status;
 
 import app.carrel.client.call.CallState;
+import java.time.Instant;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,9 +11,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
 /**
- * The signaling connection as the person sees it: connected, connecting, reconnecting (with the
- * seconds it has been trying) or offline. Fed by the lobby connection and, in a room, by the call
- * engine. FX thread only.
+ * The signaling connection as the person sees it: connected, connecting, reconnecting (counting
+ * down to the engine's next attempt) or offline. Fed by the lobby connection and, in a room, by
+ * the call engine. FX thread only.
  */
 public final class StatusModel {
 
@@ -20,9 +21,11 @@ public final class StatusModel {
 
     private final ReadOnlyObjectWrapper<Kind> kind = new ReadOnlyObjectWrapper<>(this, "kind", Kind.CONNECTING);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "Connecting…");
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    // A quarter-second tick keeps the whole-second countdown within a tick of the truth.
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
     private String where = "";
-    private long reconnectingSince;
+    /** When the engine tries next; null until it said so. */
+    private Instant nextAttempt;
 
     public StatusModel() {
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -61,10 +64,13 @@ public final class StatusModel {
         }
     }
 
+    /** The engine scheduled its next reconnect attempt: count down to it. */
+    public void reconnectingAt(Instant attempt) {
+        nextAttempt = attempt;
+        reconnecting();
+    }
+
     private void reconnecting() {
-        if (kind.get() != Kind.RECONNECTING) {
-            reconnectingSince = System.currentTimeMillis();
-        }
         set(Kind.RECONNECTING, reconnectText());
         ticker.play();
     }
@@ -76,13 +82,15 @@ public final class StatusModel {
     }
 
     private String reconnectText() {
-        long seconds = (System.currentTimeMillis() - reconnectingSince) / 1000;
-        return "Connection lost — reconnecting (" + seconds + " s); your call continues peer to peer";
+        long millis = nextAttempt == null ? 0 : java.time.Duration.between(Instant.now(), nextAttempt).toMillis();
+        String when = millis <= 0 ? "reconnecting now…" : "reconnecting in " + (millis + 999) / 1000 + " s";
+        return "Connection lost — " + when + "; your call continues peer to peer";
     }
 
     private void set(Kind next, String message) {
         if (next != Kind.RECONNECTING) {
             ticker.stop();
+            nextAttempt = null;
         }
         kind.set(next);
         text.set(message);

@@ -62,6 +62,10 @@ public final class TimerView extends HBox {
 
     private void init() {
         time.textProperty().bind(model.displayProperty());
+        // Before anyone starts a timer the phase already says "No timer"; a "--:--" beside it
+        // would say the same twice.
+        time.visibleProperty().bind(model.existsProperty());
+        time.managedProperty().bind(model.existsProperty());
         start.getItems().get(0).setOnAction(e -> model.startFocus(25));
         start.getItems().get(1).setOnAction(e -> model.startFocus(50));
         start.getItems().get(2).setOnAction(e -> model.startBreak(5));

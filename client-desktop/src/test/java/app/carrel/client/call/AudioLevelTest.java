@@ -63,4 +63,23 @@ class AudioLevelTest {
             assertTrue(b.peers().stream().anyMatch(p -> p.id().equals(aId)), "a should still be in b's room");
         }
     }
+
+    @Test
+    void ourOwnToneIsReportedUnderOurOwnIdAndMutingSilencesIt() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder atA = new EventRecorder();
+            CallEngine a = call.engine("a", 0xE02020, atA, AudioBackend.synthetic("test tone"));
+            call.join(a, call.createRoom(a, "Alone", 2));
+            String aId = a.selfId();
+            EventRecorder.Event own = atA.next("a's own level above " + SPEAKING, LIMIT,
+                    e -> e.kind().equals("audio-level") && e.peerId().equals(aId) && (double) e.value() > SPEAKING);
+            System.out.printf("AudioLevelTest: a's own tone metered at %.3f%n", (double) own.value());
+            a.setMicrophone(false).get(5, TimeUnit.SECONDS);
+            atA.next("a's own level silent once muted", LIMIT,
+                    e -> e.kind().equals("audio-level") && e.peerId().equals(aId) && (double) e.value() < AudioLevels.SILENT);
+            a.setMicrophone(true).get(5, TimeUnit.SECONDS);
+            atA.next("a's own level back after unmuting", LIMIT,
+                    e -> e.kind().equals("audio-level") && e.peerId().equals(aId) && (double) e.value() > SPEAKING);
+        }
+    }
 }

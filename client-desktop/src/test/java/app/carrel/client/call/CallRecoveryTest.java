@@ -115,6 +115,31 @@ class CallRecoveryTest {
         }
     }
 
+    @Test
+    void anOutageAnnouncesEveryReconnectAttemptWithItsTimeBackingOff() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder atA = new EventRecorder();
+            CallEngine a = call.engine("a", RED, atA);
+            String room = call.createRoom(a, "Backoff", 2);
+            call.join(a, room);
+            call.stopServer();
+            List<EventRecorder.Retry> retries = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                retries.add((EventRecorder.Retry) atA.next("reconnect attempt " + i + " announced", LIMIT,
+                        e -> e.kind().equals("reconnecting")).value());
+            }
+            System.out.println("CallRecoveryTest: retries announced " + retries);
+            assertEquals(List.of(1, 2, 3), retries.stream().map(EventRecorder.Retry::attempt).toList());
+            // 250 ms, 500 ms, then the fixture's 1 s ceiling; a little is lost between scheduling and recording.
+            assertTrue(retries.get(0).ahead().toMillis() > 150, "first retry " + retries.get(0));
+            assertTrue(retries.get(1).ahead().compareTo(retries.get(0).ahead()) > 0, "backoff " + retries);
+            assertTrue(retries.get(2).ahead().compareTo(retries.get(1).ahead()) > 0, "backoff " + retries);
+            assertTrue(retries.get(2).ahead().toMillis() <= 1000, "ceiling " + retries);
+            call.startServer();
+            assertTrue(a.awaitState(CallState.IN_CALL, LIMIT), "a should resume");
+        }
+    }
+
     private static void awaitFrames(CallEngine at, String from, long frames) {
         Await.until(frames + " frames from " + from, LIMIT,
                 () -> at.videoReception(from, VideoKind.CAMERA).frames() >= frames,

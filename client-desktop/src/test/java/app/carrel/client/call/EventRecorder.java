@@ -23,6 +23,16 @@ final class EventRecorder implements CallListener {
         events.add(new Event("state", null, state));
     }
 
+    /** How far ahead the attempt was scheduled, as seen when it was announced. */
+    record Retry(int attempt, java.time.Duration ahead) {
+    }
+
+    @Override
+    public void onReconnecting(int attempt, java.time.Instant nextAttempt) {
+        events.add(new Event("reconnecting", null, new Retry(attempt,
+                java.time.Duration.between(java.time.Instant.now(), nextAttempt))));
+    }
+
     @Override
     public void onPeerJoined(Peer peer) {
         events.add(new Event("peer-joined", peer.id(), peer));

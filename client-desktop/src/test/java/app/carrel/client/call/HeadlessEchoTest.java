@@ -1,0 +1,83 @@
+package app.carrel.client.call;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.carrel.client.NoLeaksExtension;
+import app.carrel.client.media.AudioBackend;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * webrtc-java 0.14's HeadlessAudioDeviceModule "records" by pulling the mix it would play out, so
+ * an unmuted headless participant used to send the room's audio straight back (a third party saw
+ * levels up to 0.66 from a silent bot, in step with another's tone). A participant without a real
+ * microphone must send silence, whatever its microphone switch says.
+ */
+@ExtendWith(NoLeaksExtension.class)
+class HeadlessEchoTest {
+
+    private static final Duration LIMIT = CallFixture.LIMIT;
+    private static final double SPEAKING = 0.05;
+    /** Level reports of the tone at c to watch b through: ~5 s of bursts and pauses. */
+    private static final int TONE_REPORTS = 12;
+    private static final int SETTLING_REPORTS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHeadlessParticipantNeverSendsTheRoomsAudioBack() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder atB = new EventRecorder();
+            EventRecorder atC = new EventRecorder();
+            CallEngine a = call.engine("a", 0xE02020, new EventRecorder(), AudioBackend.synthetic("test tone"));
+            CallEngine b = call.engine("b", 0x20E020, atB);
+            CallEngine c = call.engine("c", 0x2040E0, atC);
+            String room = call.createRoom(a, "Echo", 3);
+            call.join(a, room);
+            call.join(b, room);
+            call.join(c, room);
+            String aId = a.selfId();
+            String bId = b.selfId();
+            assertTrue(b.localMedia().audio(), "b's microphone switch is on: it is the echo that must not pass");
+
+            atB.next("a's tone at b", LIMIT, e -> isLevel(e, aId) && (double) e.value() > SPEAKING);
+            atC.next("a's tone at c", LIMIT, e -> isLevel(e, aId) && (double) e.value() > SPEAKING);
+
+            // The first 10 ms frame a new send stream encodes while muted is faded out rather than
+            // zeroed (WebRTC's ChannelSend starts as "not muted before"), so b -> c may carry a few
+            // ms of fading echo at its very start (seen once at 0.028, decaying within ~0.2 s).
+            // Past the first second, b must be silent; at no time may it look like speaking.
+            double loudestA = 0;
+            double loudestB = 0;
+            double loudestBSettled = 0;
+            for (int reports = 0; reports < TONE_REPORTS; ) {
+                EventRecorder.Event level = atC.next("level reports at c", LIMIT, e -> e.kind().equals("audio-level"));
+                double value = (double) level.value();
+                if (level.peerId().equals(aId)) {
+                    reports++;
+                    loudestA = Math.max(loudestA, value);
+                } else if (level.peerId().equals(bId)) {
+                    loudestB = Math.max(loudestB, value);
+                    if (reports >= SETTLING_REPORTS) {
+                        loudestBSettled = Math.max(loudestBSettled, value);
+                    }
+                }
+            }
+            System.out.printf("HeadlessEchoTest: at c, a's tone peaked at %.3f and headless b at %.4f (%.4f settled)%n",
+                    loudestA, loudestB, loudestBSettled);
+            assertTrue(loudestA > SPEAKING, "a's tone should be heard at c, peaked at " + loudestA);
+            assertTrue(loudestB < SPEAKING, "headless b sent audio to c (echo), peaked at " + loudestB);
+            assertTrue(loudestBSettled < AudioLevels.SILENT, "headless b not silent at c: " + loudestBSettled);
+            assertFalse(b.audioBackend().capturesSound(), "the headless module has no microphone");
+        }
+    }
+
+    private static boolean isLevel(EventRecorder.Event e, String peerId) {
+        return e.kind().equals("audio-level") && e.peerId().equals(peerId);
+    }
+}
