@@ -19,6 +19,7 @@ final class ManualRoomsExecutor implements RoomsExecutor {
     private final List<Timed> timed = new ArrayList<>();
     private long now = 1_732_190_000_000L;
     private long sequence;
+    private boolean slowWorkFails;
 
     private record Timed(long due, long order, Runnable task, boolean[] cancelled) {
     }
@@ -35,8 +36,17 @@ final class ManualRoomsExecutor implements RoomsExecutor {
         return () -> cancelled[0] = true;
     }
 
+    /** From now on slow work (password hashing) fails, as a broken crypto provider would. */
+    void failSlowWork() {
+        slowWorkFails = true;
+    }
+
     @Override
     public <T> void offload(Callable<T> work, BiConsumer<T, Throwable> then) {
+        if (slowWorkFails) {
+            slowDone.add(() -> then.accept(null, new IllegalStateException("slow work failed (test)")));
+            return;
+        }
         try {
             T result = work.call();
             slowDone.add(() -> then.accept(result, null));

@@ -68,6 +68,12 @@ final class RoomsFixture implements AutoCloseable {
         }
     }
 
+    /** Hands the rooms thread a message as if decoded, bypassing the codec's checks. */
+    void sendDecoded(Client client, ClientMessage message) {
+        executor.execute(() -> dispatcher.onMessage(client.connection(), message));
+        executor.runAll();
+    }
+
     void disconnect(Client client) {
         executor.execute(() -> dispatcher.onDisconnect(client.connection()));
         executor.runAll();
