@@ -49,7 +49,20 @@ public final class Gateway {
         return c;
     }
 
+    /**
+     * A failure here is a server bug on this connection's own path, with no request it could be
+     * reported against: the connection is closed with 1011 rather than left waiting in silence.
+     */
     public void text(Connection c, String text) {
+        try {
+            accept(c, text);
+        } catch (RuntimeException e) {
+            LOG.error("Handling a message failed; closing the connection with 1011", e);
+            c.outlet().close(CloseCodes.SERVER_ERROR, "Server error");
+        }
+    }
+
+    private void accept(Connection c, String text) {
         long now = System.nanoTime();
         c.heard(now);
         if (!c.limiter().tryAcquire(now)) {

@@ -14,6 +14,7 @@ class KeepAliveTest {
     static final class CountingOutlet implements Outlet {
         int pings;
         boolean aborted;
+        final java.util.List<Integer> closeCodes = new java.util.ArrayList<>();
 
         @Override
         public boolean send(String text) {
@@ -22,6 +23,7 @@ class KeepAliveTest {
 
         @Override
         public void close(int code, String reason) {
+            closeCodes.add(code);
         }
 
         @Override
