@@ -6,6 +6,7 @@ import app.carrel.server.admin.AdminServer;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.connection.Gateway;
 import app.carrel.server.connection.KeepAlive;
+import app.carrel.server.connection.OutputBatch;
 import app.carrel.server.lobby.LobbyFeed;
 import app.carrel.server.rooms.Dispatcher;
 import app.carrel.server.rooms.Outbox;
@@ -82,7 +83,10 @@ public final class CarrelServer implements AutoCloseable {
             String welcome = codec.encode(new ServerMessage.Welcome(1, ServerInfo.nameAndVersion()));
             Gateway gateway = new Gateway(codec, dispatcher, rooms, metrics, config.rateLimit(), config.rateBurst(),
                     welcome);
-            socket = new SignalingServer(new InetSocketAddress(config.bind(), config.port()), gateway, tls(config));
+            OutputBatch output = new OutputBatch(rooms::isCurrent);
+            rooms.afterBurst(output::flush);
+            socket = new SignalingServer(new InetSocketAddress(config.bind(), config.port()), gateway, tls(config),
+                    output);
             socket.startAndWait();
             keepAlive = new KeepAlive(socket::connections, config.pingInterval(), config.deadAfter());
             keepAlive.start();

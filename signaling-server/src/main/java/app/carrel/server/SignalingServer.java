@@ -3,11 +3,14 @@ package app.carrel.server;
 import app.carrel.protocol.CloseCodes;
 import app.carrel.protocol.TextRules;
 import app.carrel.server.connection.Gateway;
+import app.carrel.server.connection.OutputBatch;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.Outlet;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.BinaryFrame;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
@@ -34,22 +38,35 @@ import org.slf4j.LoggerFactory;
  * The only class that knows Java-WebSocket: it turns socket callbacks into {@link Gateway} calls
  * and a {@link WebSocket} into an {@link Outlet}. The draft's frame limit enforces the 64 KiB
  * message cap (1009, fragments reassembled included) and its UTF-8 check answers 1007.
+ * <p>
+ * Output is framed here, not by the library: what the rooms thread sends is collected per
+ * connection ({@link OutputBatch}) and handed over as one buffer of ready frames per burst, so
+ * the selector thread makes one write where it made one per message. Measured with
+ * bench/ (docs/benchmarks.md): that write per message, and the library re-validating the UTF-8
+ * of every frame we had just encoded, were most of the relay cost.
  */
 final class SignalingServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
     static final String PATH = "/signal";
+    /** Pending TCP connections the kernel queues for us (it caps this at net.core.somaxconn). */
+    private static final int ACCEPT_BACKLOG = 1024;
 
     private final Gateway gateway;
+    private final OutputBatch output;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     /** Signalled on every close, so shutdown can wait for the close handshakes to finish. */
     private final Object closes = new Object();
     private volatile boolean shuttingDown;
 
-    SignalingServer(InetSocketAddress address, Gateway gateway, SSLContext tls) {
-        super(address, List.of(new Draft_6455(List.of(), TextRules.MAX_MESSAGE_BYTES)));
+    SignalingServer(InetSocketAddress address, Gateway gateway, SSLContext tls, OutputBatch output) {
+        super(address, List.of(new FramingDraft()));
         this.gateway = gateway;
+        this.output = output;
         setReuseAddr(true);
         setTcpNoDelay(true);
+        // The JDK's default accept backlog is 50: in a join storm (or everyone reconnecting after
+        // a restart) the kernel dropped SYNs and those clients waited out a 1 s retransmit.
+        setMaxPendingConnections(ACCEPT_BACKLOG);
         // Keep-alive is ours (KeepAlive): the contract's windows are finer than this library's.
         setConnectionLostTimeout(0);
         if (tls != null) {
@@ -122,7 +139,7 @@ final class SignalingServer extends WebSocketServer {
             conn.close(CloseFrame.GOING_AWAY, "Server shutting down");
             return;
         }
-        conn.setAttachment(gateway.opened(new SocketOutlet(conn)));
+        conn.setAttachment(gateway.opened(new SocketOutlet(conn, output)));
     }
 
     @Override
@@ -184,20 +201,94 @@ final class SignalingServer extends WebSocketServer {
         LOG.warn("WebSocket error on {}: {}", conn.getRemoteSocketAddress(), ex.toString());
     }
 
-    /** A {@link WebSocket} as room logic sees it. */
-    private record SocketOutlet(WebSocket ws) implements Outlet {
+    /**
+     * A {@link WebSocket} as room logic sees it. Text sent on the rooms thread waits in
+     * {@code pending} until the rooms thread's burst ends ({@link OutputBatch}); text sent on any
+     * other thread is flushed at once. {@code pending} and the hand-over to the socket are guarded
+     * by this outlet's lock, so frames reach the socket in the order they were sent.
+     */
+    private static final class SocketOutlet implements Outlet, OutputBatch.Pending {
+        /** One hand-over to the socket carries at most about this much (one write's worth). */
+        private static final int MAX_CHUNK = 64 * 1024;
+
+        private final WebSocket ws;
+        private final OutputBatch output;
+        private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+        private int pendingBytes;
+        private boolean dirty;
+
+        SocketOutlet(WebSocket ws, OutputBatch output) {
+            this.ws = ws;
+            this.output = output;
+        }
+
         @Override
         public boolean send(String text) {
-            try {
-                ws.send(text);
-                return true;
-            } catch (WebsocketNotConnectedException e) {
+            if (!ws.isOpen()) {
                 return false;
             }
+            // Our own JSON is valid UTF-8 by construction (getBytes replaces a lone surrogate),
+            // which is why the library's per-byte re-check of outgoing text is skipped.
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            boolean collect = output.collecting();
+            boolean mark;
+            synchronized (this) {
+                pending.add(utf8);
+                pendingBytes += utf8.length + 10;
+                mark = collect && !dirty;
+                dirty |= collect;
+            }
+            if (mark) {
+                output.add(this);
+            } else if (!collect) {
+                flush();
+            }
+            return true;
+        }
+
+        @Override
+        public void flush() {
+            List<Framedata> chunks = new ArrayList<>(1);
+            synchronized (this) {
+                dirty = false;
+                if (pending.isEmpty()) {
+                    return;
+                }
+                while (!pending.isEmpty()) {
+                    chunks.add(frames());
+                }
+                try {
+                    ws.sendFrame(chunks);
+                } catch (WebsocketNotConnectedException e) {
+                    LOG.debug("Output not sent ({} chunk(s)): connection already closed", chunks.size());
+                }
+            }
+        }
+
+        /** Frames pending messages into one buffer of at most ~64 KiB (or one bigger message); holds the lock. */
+        private Framedata frames() {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.max(pending.peek().length + 10, Math.min(pendingBytes, MAX_CHUNK)));
+            do {
+                byte[] payload = pending.poll();
+                pendingBytes -= payload.length + 10;
+                buffer.put((byte) 0x81); // FIN + text; server frames are never masked
+                if (payload.length < 126) {
+                    buffer.put((byte) payload.length);
+                } else if (payload.length <= 0xFFFF) {
+                    buffer.put((byte) 126).putShort((short) payload.length);
+                } else {
+                    buffer.put((byte) 127).putLong(payload.length);
+                }
+                buffer.put(payload);
+            } while (!pending.isEmpty() && buffer.remaining() >= pending.peek().length + 10);
+            buffer.flip();
+            return new Preframed(buffer);
         }
 
         @Override
         public void close(int code, String reason) {
+            // Whatever was sent before the close must go out before the close frame.
+            flush();
             ws.close(code, reason);
         }
 
@@ -213,6 +304,33 @@ final class SignalingServer extends WebSocketServer {
         @Override
         public void abort(String reason) {
             ws.closeConnection(CloseFrame.ABNORMAL_CLOSE, reason);
+        }
+    }
+
+    /** Bytes that are already one or more complete frames, written to the socket as they are. */
+    private static final class Preframed extends BinaryFrame {
+        Preframed(ByteBuffer frames) {
+            setPayload(frames);
+        }
+    }
+
+    /**
+     * RFC 6455 as the library implements it, except that {@link Preframed} output goes to the
+     * socket untouched. Each connection gets its own copy (the library keeps decoding state in it).
+     */
+    private static final class FramingDraft extends Draft_6455 {
+        FramingDraft() {
+            super(List.of(), TextRules.MAX_MESSAGE_BYTES);
+        }
+
+        @Override
+        public Draft copyInstance() {
+            return new FramingDraft();
+        }
+
+        @Override
+        public ByteBuffer createBinaryFrame(Framedata frame) {
+            return frame instanceof Preframed ? frame.getPayloadData() : super.createBinaryFrame(frame);
         }
     }
 }

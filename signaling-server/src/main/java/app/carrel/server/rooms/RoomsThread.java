@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -16,12 +18,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The production {@link RoomsExecutor}: a single thread for room state (a plain FIFO queue, so a
  * relay costs one queue hand-off), a clock thread that only posts due tasks onto it, and a small
- * pool for password hashing.
+ * pool for password hashing. After a burst of tasks (the queue ran dry, or {@link #MAX_BURST}
+ * tasks in a row) the rooms thread runs the {@link #afterBurst} hook, which writes out the
+ * output it collected (see {@code OutputBatch}).
  */
 public final class RoomsThread implements RoomsExecutor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoomsThread.class);
+    /** Bounds how long collected output waits under sustained load (~64 relays, well under 1 ms). */
+    static final int MAX_BURST = 64;
 
-    private final ExecutorService rooms = Executors.newSingleThreadExecutor(named("carrel-rooms"));
+    private volatile Thread roomsThread;
+    private volatile Runnable afterBurst = () -> { };
+    private final ExecutorService rooms = new BurstExecutor(r -> {
+        Thread t = named("carrel-rooms").newThread(r);
+        roomsThread = t;
+        return t;
+    });
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(named("carrel-clock"));
     private final ExecutorService slow = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), named("carrel-hashing"));
@@ -66,6 +78,16 @@ public final class RoomsThread implements RoomsExecutor, AutoCloseable {
         }
     }
 
+    /** Runs on the rooms thread after each burst of tasks; set once at start-up. */
+    public void afterBurst(Runnable hook) {
+        this.afterBurst = hook;
+    }
+
+    /** True on the rooms thread itself. */
+    public boolean isCurrent() {
+        return Thread.currentThread() == roomsThread;
+    }
+
     @Override
     public long now() {
         return System.currentTimeMillis();
@@ -98,6 +120,24 @@ public final class RoomsThread implements RoomsExecutor, AutoCloseable {
             task.run();
         } catch (RuntimeException e) {
             LOG.error("Room task failed", e);
+        }
+    }
+
+    /** The single rooms thread, with a hook after every burst of work. */
+    private final class BurstExecutor extends ThreadPoolExecutor {
+        /** Tasks since the hook last ran; rooms thread only. */
+        private int sinceHook;
+
+        BurstExecutor(ThreadFactory factory) {
+            super(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
+        }
+
+        @Override
+        protected void afterExecute(Runnable task, Throwable failure) {
+            if (++sinceHook >= MAX_BURST || getQueue().isEmpty()) {
+                sinceHook = 0;
+                runLogged(afterBurst);
+            }
         }
     }
 

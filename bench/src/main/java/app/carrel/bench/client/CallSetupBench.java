@@ -1,0 +1,95 @@
+package app.carrel.bench.client;
+
+import app.carrel.bench.ServerProcess;
+import app.carrel.bench.server.Latency;
+import app.carrel.client.call.CallEngine;
+import app.carrel.client.call.CallListener;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Call setup as a person feels it: engine B (already connected to the server) sends {@code join}
+ * to a room where A waits; the clock stops when B decodes A's first video frame. Also reports
+ * when B got {@code joined} and when its peer connection reached CONNECTED (ICE + DTLS done), so
+ * a slow setup shows which step is slow. B leaves between runs and joins again.
+ */
+@Command(name = "call-setup", mixinStandardHelpOptions = true,
+        description = "join sent -> first remote frame decoded, two engines, repeated runs.")
+public final class CallSetupBench implements Callable<Integer> {
+    @Mixin
+    ClientOptions options;
+
+    @Option(names = "--runs", defaultValue = "20")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Runs before the measured ones")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        Latency joined = new Latency();
+        Latency connected = new Latency();
+        Latency firstFrame = new Latency();
+        try (ServerProcess server = options.startServer();
+             CallEngine a = options.engine(server.uri(), "A", 0);
+             CallEngine b = options.engine(server.uri(), "B", 1)) {
+            String room = a.createRoom("call-setup", 2, null).get(15, TimeUnit.SECONDS).id();
+            a.join(room, null).get(15, TimeUnit.SECONDS);
+            String aId = a.selfId();
+            b.connect().get(15, TimeUnit.SECONDS);
+            for (int run = 0; run < warmup + runs; run++) {
+                CompletableFuture<Long> frame = new CompletableFuture<>();
+                CompletableFuture<Long> up = new CompletableFuture<>();
+                b.setVideoSink(aId, (peer, kind, f) -> frame.complete(System.nanoTime()));
+                CallListener watch = new CallListener() {
+                    @Override
+                    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+                        if (state == RTCPeerConnectionState.CONNECTED) {
+                            up.complete(System.nanoTime());
+                        }
+                    }
+                };
+                b.addListener(watch);
+                long t0 = System.nanoTime();
+                b.join(room, null).get(15, TimeUnit.SECONDS);
+                long tJoined = System.nanoTime();
+                long tFrame = frame.get(20, TimeUnit.SECONDS);
+                long tUp = up.get(20, TimeUnit.SECONDS);
+                b.removeListener(watch);
+                b.setVideoSink(aId, null);
+                boolean measured = run >= warmup;
+                if (measured) {
+                    joined.recordNanos(tJoined - t0);
+                    connected.recordNanos(tUp - t0);
+                    firstFrame.recordNanos(tFrame - t0);
+                }
+                System.out.printf("run %2d%s: joined %.0f ms, connected %.0f ms, first frame %.0f ms%n", run,
+                        measured ? "" : " (warm-up)", (tJoined - t0) / 1e6, (tUp - t0) / 1e6, (tFrame - t0) / 1e6);
+                b.leave().get(15, TimeUnit.SECONDS);
+                awaitAlone(a, Duration.ofSeconds(15));
+            }
+        }
+        System.out.printf("RESULT call-setup runs=%d %s: first frame %s%n  joined reply %s%n  connected %s%n",
+                runs, options.size + "@" + options.fps, firstFrame.summary(), joined.summary(), connected.summary());
+        System.out.println("native library copies left in " + System.getProperty("java.io.tmpdir") + ": "
+                + ClientOptions.nativeCopiesLeft());
+        return 0;
+    }
+
+    /** A has seen B leave (its connection is gone), so the next run starts from the same state. */
+    private static void awaitAlone(CallEngine a, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!a.peers().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("A still sees " + a.peers() + " after " + limit);
+            }
+            Thread.sleep(20); // polling A's state with a deadline; the engine offers no peer-count wait
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package app.carrel.bench.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One negotiate round over ready pairs: every joiner sends its offer and 10 ICE candidates; each
+ * first participant answers its offer with an answer and 10 candidates. Records the one-way
+ * relay latency of every message and checks that each stream arrives whole and in order.
+ * <p>
+ * By default everything is sent at once (the issue's "200 pairs at once"): 4,400 messages and
+ * 2 MB leave the generator in one burst, so late messages mostly measure the queue that burst
+ * builds. With a {@code spread} the pairs start evenly over that window and candidates trickle
+ * {@code iceGap} apart, as a browser gathers them; that measures the relay itself.
+ */
+public final class Negotiation {
+    public static final int ICE_PER_SIDE = 10;
+
+    private final Duration spread;
+    private final Duration iceGap;
+    private final ScheduledExecutorService pacer;
+
+    /** All at once. */
+    public Negotiation() {
+        this(Duration.ZERO, Duration.ZERO, null);
+    }
+
+    /** Paced by {@code pacer} (needed when spread or iceGap is not zero). */
+    public Negotiation(Duration spread, Duration iceGap, ScheduledExecutorService pacer) {
+        this.spread = spread;
+        this.iceGap = iceGap;
+        this.pacer = pacer;
+    }
+
+    /** What one round measured. {@code lost} = expected − received when the limit passed. */
+    public record Result(Latency sdp, Latency ice, Latency all, int expected, int received, int outOfOrder,
+                         int errors, double seconds, long serverCpuNanos) {
+        public int lost() {
+            return expected - received;
+        }
+
+        /** The same, with the server's CPU time over the round (read by the caller). */
+        public Result withServerCpu(long nanos) {
+            return new Result(sdp, ice, all, expected, received, outOfOrder, errors, seconds, nanos);
+        }
+    }
+
+    private final Latency sdp = new Latency();
+    private final Latency ice = new Latency();
+    private final AtomicInteger outOfOrder = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger received = new AtomicInteger();
+
+    public Result run(List<Setup.Pair> pairs, Duration limit) throws InterruptedException {
+        int expected = pairs.size() * 2 * (1 + ICE_PER_SIDE);
+        CountDownLatch done = new CountDownLatch(expected);
+        for (Setup.Pair p : pairs) {
+            p.a().handler(receiver(done, p.bId(), true));
+            p.b().handler(receiver(done, p.aId(), false));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < pairs.size(); i++) {
+            Setup.Pair p = pairs.get(i);
+            long offset = spread.toNanos() * i / pairs.size();
+            later(offset, () -> p.b().sendStamped(ts -> Wire.offer(p.aId(), ts, 0)));
+            trickle(p.b(), p.aId(), offset);
+        }
+        done.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (Setup.Pair p : pairs) {
+            p.a().handler(null);
+            p.b().handler(null);
+        }
+        Latency all = new Latency();
+        all.add(sdp);
+        all.add(ice);
+        return new Result(sdp, ice, all, expected, received.get(), outOfOrder.get(), errors.get(), seconds, 0);
+    }
+
+    /**
+     * A receiver's handler. The JDK delivers one socket's messages one at a time, so the
+     * sequence counter in the array is touched by one thread at a time.
+     */
+    private BenchSocket.Handler receiver(CountDownLatch done, String peerId, boolean answers) {
+        int[] nextSeq = {0};
+        return (socket, text, at) -> {
+            if (Wire.isType(text, "error")) {
+                if (errors.incrementAndGet() <= 5) {
+                    System.err.println("error reply: " + Setup.abbreviate(text));
+                }
+                return;
+            }
+            boolean isIce = Wire.isType(text, "ice");
+            boolean isSdp = Wire.isType(text, "offer") || Wire.isType(text, "answer");
+            if (!isIce && !isSdp) {
+                return;
+            }
+            (isIce ? ice : sdp).recordNanos(at - Wire.stampOf(text));
+            int seq = Wire.sequenceOf(text);
+            if (seq != nextSeq[0]) {
+                outOfOrder.incrementAndGet();
+            }
+            nextSeq[0] = seq + 1;
+            received.incrementAndGet();
+            done.countDown();
+            if (answers && Wire.isType(text, "offer")) {
+                socket.sendStamped(ts -> Wire.answer(peerId, ts, 0));
+                trickle(socket, peerId, 0);
+            }
+        };
+    }
+
+    /** Candidates 1..10 to {@code to}, all now or {@code iceGap} apart, starting after {@code offset}. */
+    private void trickle(BenchSocket from, String to, long offsetNanos) {
+        for (int k = 1; k <= ICE_PER_SIDE; k++) {
+            int n = k;
+            later(offsetNanos + iceGap.toNanos() * k, () -> from.sendStamped(ts -> Wire.ice(to, ts, n)));
+        }
+    }
+
+    private void later(long delayNanos, Runnable send) {
+        if (delayNanos <= 0 || pacer == null) {
+            send.run();
+        } else {
+            pacer.schedule(send, delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package app.carrel.bench.server;
+
+import app.carrel.bench.ProcessSample;
+import app.carrel.bench.ServerProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the server load generators (a picocli mixin). */
+public final class ServerOptions {
+    @Option(names = "--server-jar", defaultValue = "signaling-server/target/carrel-server.jar",
+            description = "The carrel-server.jar to run (default: ${DEFAULT-VALUE})")
+    Path serverJar;
+
+    @Option(names = "--server-jvm", paramLabel = "OPTION",
+            description = "A JVM option for the server process; repeatable (e.g. -XX:StartFlightRecording=…)")
+    List<String> serverJvm = new ArrayList<>();
+
+    @Option(names = "--rate-limit", defaultValue = "1000000",
+            description = "Server --rate-limit and --rate-burst; raised so the bucket never drops (default: ${DEFAULT-VALUE})")
+    int rateLimit;
+
+    @Option(names = "--selectors", defaultValue = "1", description = "JDK HttpClients (selector threads) in the generator")
+    int selectors;
+
+    @Option(names = "--client-threads", defaultValue = "0",
+            description = "Generator threads running WebSocket callbacks; 0 = on the selector threads (default)")
+    int clientThreads;
+
+    @Option(names = "--work-dir", defaultValue = "bench/target/work", description = "Database and server logs")
+    Path workDir;
+
+    public ServerProcess startServer() throws Exception {
+        List<String> args = List.of("--rate-limit", Integer.toString(rateLimit), "--rate-burst", Integer.toString(rateLimit),
+                "--max-capacity", "8");
+        ServerProcess server = ServerProcess.start(serverJar, serverJvm, args, workDir);
+        System.out.printf("server pid %d at %s (rate limit %d/s)%n", server.pid(), server.uri(), rateLimit);
+        return server;
+    }
+
+    public Clients clients(ServerProcess server) {
+        return new Clients(server.uri(), selectors, clientThreads);
+    }
+
+    /** "server 0.83 cores, generator 1.02 cores" between two pairs of samples. */
+    public static String cpu(ProcessSample server0, ProcessSample server1, ProcessSample self0, ProcessSample self1) {
+        return String.format("CPU: server %.2f cores, generator %.2f cores (of %d)", server1.coresSince(server0),
+                self1.coresSince(self0), Runtime.getRuntime().availableProcessors());
+    }
+}
