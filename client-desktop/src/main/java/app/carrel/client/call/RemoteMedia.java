@@ -92,9 +92,8 @@ final class RemoteMedia {
     private void onVideoFrame(VideoKind kind, VideoFrame frame) {
         try {
             VideoReception last = receptions.getOrDefault(kind, VideoReception.NONE);
-            int rgb = FrameColor.averageRgb(frame.buffer);
-            receptions.put(kind, new VideoReception(last.frames() + 1, frame.buffer.getWidth(),
-                    frame.buffer.getHeight(), rgb, System.nanoTime()));
+            receptions.put(kind, last.next(frame.buffer.getWidth(), frame.buffer.getHeight(),
+                    System.nanoTime(), () -> FrameColor.averageRgb(frame.buffer)));
             RemoteVideoSink target = sink;
             if (target != null) {
                 target.onFrame(peerId, kind, frame);

@@ -5,8 +5,8 @@ import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * The average colour of a decoded frame, from a sparse grid of samples (cheap enough for every
- * frame). Converts back with BT.601 limited range, which is what libyuv used to encode it.
+ * The average colour of a decoded frame, from a sparse grid of samples (the engine measures a
+ * few frames a second, for bots and tests). Converts back with BT.601 limited range, which is what libyuv used to encode it.
  */
 public final class FrameColor {
 
