@@ -4,36 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.carrel.server.testing.ContractTest;
 import app.carrel.server.testing.Json;
-import app.carrel.server.testing.Member;
 import app.carrel.server.testing.RecordingClient;
-import app.carrel.server.testing.ServerFixture;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.framing.TextFrame;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Message size (1009), binary (1003), invalid UTF-8 (1007); the rate limit has its own class. */
 @ContractTest
-class LimitsContractTest {
+class LimitsContractTest extends PairContract {
 
     static final int MAX = 65_536;
-
-    @RegisterExtension
-    final ServerFixture server = new ServerFixture();
-
-    Member alice;
-    Member bob;
-
-    @BeforeEach
-    void seatAPair() {
-        Member[] pair = server.pair();
-        alice = pair[0];
-        bob = pair[1];
-    }
 
     /** An offer to Alice whose JSON is exactly {@code bytes} bytes of UTF-8. */
     String offerOfSize(int bytes) {

@@ -7,27 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.carrel.server.testing.ContractTest;
 import app.carrel.server.testing.Member;
 import app.carrel.server.testing.RecordingClient;
-import app.carrel.server.testing.ServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ContractTest
-class MediaStateContractTest {
-
-    @RegisterExtension
-    final ServerFixture server = new ServerFixture();
-
-    Member alice;
-    Member bob;
-
-    @BeforeEach
-    void seatAPair() {
-        Member[] pair = server.pair();
-        alice = pair[0];
-        bob = pair[1];
-    }
+class MediaStateContractTest extends PairContract {
 
     @Test
     void aPartialUpdateIsBroadcastWithAllThreeFlagsToEveryoneElse() {

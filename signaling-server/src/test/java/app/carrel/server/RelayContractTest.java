@@ -7,29 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.carrel.server.testing.ContractTest;
 import app.carrel.server.testing.Json;
 import app.carrel.server.testing.Member;
-import app.carrel.server.testing.ServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ContractTest
-class RelayContractTest {
-
-    @RegisterExtension
-    final ServerFixture server = new ServerFixture();
-
-    Member alice;
-    Member bob;
-
-    @BeforeEach
-    void seatAPair() {
-        Member[] pair = server.pair();
-        alice = pair[0];
-        bob = pair[1];
-    }
+class RelayContractTest extends PairContract {
 
     @Test
     void offerAndAnswerReachThePeerWithFromStampedAndSdpIntact() {

@@ -12,26 +12,16 @@ import app.carrel.server.testing.RecordingClient;
 import app.carrel.server.testing.ServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ContractTest
-class ResumeContractTest {
+class ResumeContractTest extends PairContract {
 
     static final Duration GRACE = Duration.ofSeconds(2);
 
-    @RegisterExtension
-    final ServerFixture server = new ServerFixture().resumeGrace(GRACE).rate(1000, 2000);
-
-    Member alice;
-    Member bob;
-
-    @BeforeEach
-    void seatAPair() {
-        Member[] pair = server.pair();
-        alice = pair[0];
-        bob = pair[1];
+    @Override
+    ServerFixture configure(ServerFixture fixture) {
+        return fixture.resumeGrace(GRACE).rate(1000, 2000);
     }
 
     Member resume(Member who, String token, Object... extra) {

@@ -8,28 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.carrel.server.testing.ContractTest;
 import app.carrel.server.testing.Member;
 import app.carrel.server.testing.RecordingClient;
-import app.carrel.server.testing.ServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ContractTest
-class TimerContractTest {
-
-    @RegisterExtension
-    final ServerFixture server = new ServerFixture();
-
-    Member alice;
-    Member bob;
-
-    @BeforeEach
-    void seatAPair() {
-        Member[] pair = server.pair();
-        alice = pair[0];
-        bob = pair[1];
-    }
+class TimerContractTest extends PairContract {
 
     /** Sends a timer action from Bob; returns Bob's own copy after checking Alice's matches it without id. */
     JsonNode timer(String id, Object... fields) {
