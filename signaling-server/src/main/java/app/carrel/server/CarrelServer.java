@@ -18,6 +18,7 @@ import app.carrel.server.rooms.RoomsThread;
 import app.carrel.server.security.IceServers;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.security.TlsContext;
+import app.carrel.server.socket.SignalingServer;
 import app.carrel.server.storage.Storage;
 import java.io.IOException;
 import java.net.InetSocketAddress;

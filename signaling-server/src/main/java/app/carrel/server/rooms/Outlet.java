@@ -1,7 +1,7 @@
 package app.carrel.server.rooms;
 
 /**
- * The sending half of one WebSocket, as room logic sees it. {@code SignalingServer} implements it
+ * The sending half of one WebSocket, as room logic sees it. {@code socket.SocketOutlet} implements it
  * over Java-WebSocket; unit tests record what goes through it. All methods are thread-safe and
  * never block.
  */

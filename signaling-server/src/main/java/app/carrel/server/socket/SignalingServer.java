@@ -1,0 +1,225 @@
+package app.carrel.server.socket;
+
+import app.carrel.protocol.CloseCodes;
+import app.carrel.server.connection.Gateway;
+import app.carrel.server.connection.OutputBatch;
+import app.carrel.server.rooms.Connection;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+import org.java_websocket.WebSocketServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket server: turns Java-WebSocket's callbacks into {@link Gateway} calls and each
+ * connection into a {@link SocketOutlet}. This package is the only one that knows Java-WebSocket.
+ * The draft's frame limit enforces the 64 KiB message cap (1009, fragments reassembled included)
+ * and its UTF-8 check answers 1007.
+ * <p>
+ * Output is framed by us, not by the library: what the rooms thread sends is collected per
+ * connection ({@link OutputBatch}) and written as one buffer of ready frames per burst, on plain
+ * connections straight to the socket ({@link WriteThroughChannel}) rather than through the
+ * selector thread. Measured with bench/ (docs/benchmarks.md): a write per message, the library
+ * re-validating the UTF-8 of every frame we had just encoded, and its selector revisiting every
+ * connection it had written to were most of the relay cost.
+ */
+public final class SignalingServer extends WebSocketServer {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
+    public static final String PATH = "/signal";
+    /** Pending TCP connections the kernel queues for us (it caps this at net.core.somaxconn). */
+    private static final int ACCEPT_BACKLOG = 1024;
+
+    private final Gateway gateway;
+    private final OutputBatch output;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    /** Signalled on every close, so shutdown can wait for the close handshakes to finish. */
+    private final Object closes = new Object();
+    private volatile boolean shuttingDown;
+
+    public SignalingServer(InetSocketAddress address, Gateway gateway, SSLContext tls, OutputBatch output) {
+        super(address, List.of(new FramingDraft()));
+        this.gateway = gateway;
+        this.output = output;
+        setReuseAddr(true);
+        setTcpNoDelay(true);
+        // The JDK's default accept backlog is 50: in a join storm (or everyone reconnecting after
+        // a restart) the kernel dropped SYNs and those clients waited out a 1 s retransmit.
+        setMaxPendingConnections(ACCEPT_BACKLOG);
+        // Keep-alive is ours (KeepAlive): the contract's windows are finer than this library's.
+        setConnectionLostTimeout(0);
+        setWebSocketFactory(tls != null ? new DefaultSSLWebSocketServerFactory(tls) : new WriteThroughFactory());
+    }
+
+    /** Starts listening and returns once the port is bound. */
+    public void startAndWait() throws InterruptedException, ExecutionException, TimeoutException {
+        start();
+        started.get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Says 1001 to everyone and waits (bounded) for the close handshakes, then stops the selector.
+     * Java-WebSocket's own {@code stop()} gives its selector only a few turns after queueing the
+     * close frames, so under load a client could be left with neither the frame nor a TCP close.
+     */
+    public void shutdown(Duration wait) throws InterruptedException {
+        shuttingDown = true;
+        for (WebSocket ws : getConnections()) {
+            ws.close(CloseFrame.GOING_AWAY, "Server shutting down");
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (closes) {
+            long left;
+            while (!getConnections().isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(closes, left);
+            }
+        }
+        for (WebSocket ws : getConnections()) {
+            LOG.debug("Close handshake unfinished; dropping {}", ws.getRemoteSocketAddress());
+            ws.closeConnection(CloseFrame.GOING_AWAY, "Server shutting down");
+        }
+        stop((int) wait.toMillis(), "Server shutting down");
+    }
+
+    public Collection<Connection> connections() {
+        Collection<WebSocket> sockets = getConnections();
+        List<Connection> list = new ArrayList<>(sockets.size());
+        for (WebSocket ws : sockets) {
+            Connection c = ws.getAttachment();
+            if (c != null) {
+                list.add(c);
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+                                                                       ClientHandshake request) throws InvalidDataException {
+        String resource = request.getResourceDescriptor();
+        int query = resource.indexOf('?');
+        String path = query < 0 ? resource : resource.substring(0, query);
+        if (!PATH.equals(path)) {
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Not found: " + path);
+        }
+        return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    }
+
+    @Override
+    public void onStart() {
+        started.complete(null);
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        if (shuttingDown) {
+            conn.close(CloseFrame.GOING_AWAY, "Server shutting down");
+            return;
+        }
+        conn.setAttachment(gateway.opened(new SocketOutlet((WebSocketImpl) conn, output)));
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        Connection c = conn.getAttachment();
+        if (c != null) {
+            gateway.text(c, message);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        Connection c = conn.getAttachment();
+        if (c != null) {
+            gateway.binary(c);
+        } else {
+            conn.close(CloseCodes.UNSUPPORTED_DATA, "Binary messages are not supported");
+        }
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata frame) {
+        super.onWebsocketPong(conn, frame);
+        Connection c = conn.getAttachment();
+        if (c != null) {
+            gateway.heard(c);
+        }
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata frame) {
+        super.onWebsocketPing(conn, frame);
+        Connection c = conn.getAttachment();
+        if (c != null) {
+            gateway.heard(c);
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        Connection c = conn.getAttachment();
+        if (c != null) {
+            gateway.closed(c);
+        }
+        synchronized (closes) {
+            closes.notifyAll();
+        }
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null) {
+            // Only start-up and the selector loop report without a connection.
+            if (!started.completeExceptionally(ex)) {
+                LOG.error("WebSocket server failure", ex);
+            }
+            return;
+        }
+        LOG.warn("WebSocket error on {}: {}", conn.getRemoteSocketAddress(), ex.toString());
+    }
+
+    /** Plain connections get a {@link WriteThroughChannel}; otherwise the library's defaults. */
+    private static final class WriteThroughFactory implements WebSocketServerFactory {
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
+            return new WebSocketImpl(adapter, draft);
+        }
+
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
+            return new WebSocketImpl(adapter, drafts);
+        }
+
+        @Override
+        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+            return new WriteThroughChannel(channel);
+        }
+
+        @Override
+        public void close() {
+            // Nothing held.
+        }
+    }
+}
