@@ -1,57 +1,65 @@
 package app.carrel.bench.server;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
- * One load-generator connection over the JDK's WebSocket (one selector thread per HttpClient, so
- * thousands of sockets cost no thread each). The JDK allows one outstanding send per socket, so
- * sends queue here and go out one after another. A stamped message is built when it actually
- * leaves ({@code System.nanoTime()} at the send), so relay latency excludes our own queueing.
- * Received messages go to the current {@link Handler}; the default one files them in an inbox
- * that set-up code reads with {@link #await}.
+ * One load-generator connection: the last handler of its Netty WebSocket pipeline (built by
+ * {@link Clients}). The socket lives on one event-loop thread: received messages go to the current
+ * {@link Handler} there, and every send is written there, a stamped one built at that moment
+ * ({@code System.nanoTime()} just before the write), so relay latency excludes queueing in the
+ * generator. The default handler files messages in an {@link Inbox} read with {@link #await}.
  */
-public final class BenchSocket implements WebSocket.Listener {
+public final class BenchSocket extends ChannelInboundHandlerAdapter {
 
-    /** Called on a JDK client thread, in arrival order for this socket. */
+    /** Called on the socket's event-loop thread, in arrival order. */
     public interface Handler {
         void onText(BenchSocket socket, String text, long arrivedNanos);
     }
 
-    /** Guarded by itself: unclaimed messages, and who waits for which. */
-    private final ArrayDeque<String> inbox = new ArrayDeque<>();
-    private final List<Waiter> waiters = new ArrayList<>();
-    private final Handler toInbox = (s, text, at) -> s.file(text);
+    private final Inbox inbox = new Inbox();
+    private final Handler toInbox = (s, text, at) -> s.inbox.file(text);
     private volatile Handler handler = toInbox;
-    private final StringBuilder partial = new StringBuilder();
-    /** Guarded by {@code this}: messages waiting for the previous send to complete. */
-    private final ArrayDeque<Object> pending = new ArrayDeque<>();
-    private boolean sending;
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private volatile WebSocket ws;
+    private final CompletableFuture<BenchSocket> opened = new CompletableFuture<>();
+    /**
+     * Sends handed to the event loop and not yet written. While there are any, a send made on the
+     * loop itself queues behind them too: every socket writes in the order {@code send} was called.
+     */
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile Channel channel;
     private volatile Throwable failure;
     /** Free for the benchmark that drives this socket (peer id, counters' owner, …). */
     public volatile Object tag;
 
-    public static CompletableFuture<BenchSocket> connect(HttpClient client, URI uri) {
-        BenchSocket s = new BenchSocket();
-        return client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
-                .buildAsync(uri, s).thenApply(ws -> {
-                    s.ws = ws;
-                    return s;
-                });
+    BenchSocket() {
+    }
+
+    /** Completes on the event loop when the WebSocket handshake has. */
+    CompletableFuture<BenchSocket> opened() {
+        return opened;
+    }
+
+    /** The TCP connect failed: there will be no handshake. */
+    void connectFailed(Throwable cause) {
+        noteFailure(cause);
+        opened.completeExceptionally(cause);
     }
 
     public void handler(Handler h) {
@@ -59,32 +67,42 @@ public final class BenchSocket implements WebSocket.Listener {
     }
 
     public void send(String text) {
-        enqueue(text);
+        send(null, text);
     }
 
-    /** Sends {@code build.apply(nanoTime)} built at the moment it is handed to the socket. */
+    /** Sends {@code build.apply(nanoTime)} built on the event loop just before it is written. */
     public void sendStamped(LongFunction<String> build) {
-        enqueue(build);
+        send(build, null);
+    }
+
+    private void send(LongFunction<String> build, String text) {
+        Channel ch = channel;
+        EventLoop loop = ch.eventLoop();
+        if (loop.inEventLoop() && queued.get() == 0) {
+            write(ch, build, text);
+        } else {
+            queued.incrementAndGet();
+            loop.execute(() -> {
+                queued.decrementAndGet();
+                write(ch, build, text);
+            });
+        }
+    }
+
+    private static void write(Channel ch, LongFunction<String> build, String text) {
+        String t = text != null ? text : build.apply(System.nanoTime());
+        // Flushed at once, or, when written while this socket is reading (an echo), with the
+        // others at the end of that read (FlushConsolidationHandler). A failure reaches
+        // exceptionCaught through the void promise.
+        ch.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ch.alloc(), t)), ch.voidPromise());
     }
 
     /**
      * The first unclaimed message (already received or still to come) that matches; it is taken
-     * out of the inbox, others stay. Completes on a client thread: never block in a callback.
+     * out of the inbox, others stay. Completes on the event loop: never block in a callback.
      */
     public CompletableFuture<String> expect(Predicate<String> wanted) {
-        CompletableFuture<String> f = new CompletableFuture<>();
-        synchronized (inbox) {
-            for (var it = inbox.iterator(); it.hasNext(); ) {
-                String m = it.next();
-                if (wanted.test(m)) {
-                    it.remove();
-                    f.complete(m);
-                    return f;
-                }
-            }
-            waiters.add(new Waiter(wanted, f));
-        }
-        return f;
+        return inbox.expect(wanted);
     }
 
     public String await(Predicate<String> wanted, Duration limit)
@@ -98,102 +116,32 @@ public final class BenchSocket implements WebSocket.Listener {
         }
     }
 
-    private void file(String text) {
-        CompletableFuture<String> claimed = null;
-        synchronized (inbox) {
-            for (var it = waiters.iterator(); it.hasNext(); ) {
-                Waiter w = it.next();
-                if (w.future.isDone()) {
-                    it.remove();
-                } else if (w.wanted.test(text)) {
-                    it.remove();
-                    claimed = w.future;
-                    break;
-                }
-            }
-            if (claimed == null) {
-                inbox.add(text);
-            }
-        }
-        if (claimed != null) {
-            claimed.complete(text);
-        }
-    }
-
-    private record Waiter(Predicate<String> wanted, CompletableFuture<String> future) {
-    }
-
     public Throwable failure() {
         return failure;
     }
 
+    /**
+     * Sends a close frame; completes when the connection is closed (the protocol handler closes
+     * it when the server's close frame comes back, or after its force-close timeout).
+     */
     public CompletableFuture<Void> closeAsync() {
-        WebSocket w = ws;
-        if (w != null && !w.isOutputClosed()) {
-            w.sendClose(WebSocket.NORMAL_CLOSURE, "bench done")
-                    .whenComplete((x, e) -> {
-                        if (e != null) {
-                            w.abort();
-                            closed.complete(null);
-                        }
-                    });
-        } else {
-            closed.complete(null);
+        Channel ch = channel;
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        ch.closeFuture().addListener(f -> closed.complete(null));
+        if (ch.isActive()) {
+            ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "bench done")).addListener(f -> {
+                if (!f.isSuccess()) {
+                    noteFailure(f.cause());
+                    ch.close();
+                }
+            });
         }
         return closed;
     }
 
+    /** Closes the TCP connection without a close handshake. */
     public void abort() {
-        WebSocket w = ws;
-        if (w != null) {
-            w.abort();
-        }
-        closed.complete(null);
-    }
-
-    private void enqueue(Object message) {
-        synchronized (this) {
-            if (sending) {
-                pending.add(message);
-                return;
-            }
-            sending = true;
-        }
-        drain(message);
-    }
-
-    /**
-     * Sends {@code next} and whatever queues behind it; the caller holds the {@code sending}
-     * turn. A send still in flight hands the turn to its completion, so exactly one thread sends
-     * at a time; a send that completed inline loops here rather than recursing.
-     */
-    private void drain(Object next) {
-        while (next != null) {
-            String text = next instanceof String s ? s : ((LongFunction<?>) next).apply(System.nanoTime()).toString();
-            CompletableFuture<WebSocket> sent = ws.sendText(text, true);
-            if (!sent.isDone()) {
-                sent.whenComplete((w, e) -> {
-                    noteFailure(e);
-                    Object more = pollOrIdle();
-                    if (more != null) {
-                        drain(more);
-                    }
-                });
-                return;
-            }
-            sent.whenComplete((w, e) -> noteFailure(e));
-            next = pollOrIdle();
-        }
-    }
-
-    private Object pollOrIdle() {
-        synchronized (this) {
-            Object next = pending.poll();
-            if (next == null) {
-                sending = false;
-            }
-            return next;
-        }
+        channel.close();
     }
 
     private void noteFailure(Throwable e) {
@@ -203,33 +151,49 @@ public final class BenchSocket implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
         long at = System.nanoTime();
-        if (!last) {
-            partial.append(data);
-        } else {
-            String text;
-            if (partial.length() > 0) {
-                text = partial.append(data).toString();
-                partial.setLength(0);
+        try {
+            if (msg instanceof TextWebSocketFrame text) {
+                handler.onText(this, text.text(), at);
             } else {
-                text = data.toString();
+                noteFailure(new IOException("unexpected frame from the server: " + msg));
             }
-            handler.onText(this, text, at);
+        } finally {
+            ReferenceCountUtil.release(msg);
         }
-        webSocket.request(1);
-        return null;
     }
 
     @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closed.complete(null);
-        return null;
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            opened.complete(this);
+        } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+            connectFailed(new TimeoutException("no WebSocket handshake response"));
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        noteFailure(error);
-        closed.complete(null);
+    public void channelInactive(ChannelHandlerContext ctx) {
+        opened.completeExceptionally(new IOException("closed before the WebSocket handshake completed"
+                + (failure == null ? "" : ": " + failure)));
+        ctx.fireChannelInactive();
+    }
+
+    /** I/O errors close the channel by themselves; a failed handshake is closed here. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        noteFailure(cause);
+        if (!opened.isDone()) {
+            opened.completeExceptionally(cause);
+            ctx.close();
+        }
     }
 }

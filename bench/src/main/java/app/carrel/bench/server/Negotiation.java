@@ -82,8 +82,8 @@ public final class Negotiation {
     }
 
     /**
-     * A receiver's handler. The JDK delivers one socket's messages one at a time, so the
-     * sequence counter in the array is touched by one thread at a time.
+     * A receiver's handler. One socket's messages arrive on its event-loop thread, one at a
+     * time, so the sequence counter in the array is touched by one thread only.
      */
     private BenchSocket.Handler receiver(CountDownLatch done, String peerId, boolean answers) {
         int[] nextSeq = {0};

@@ -21,11 +21,8 @@ public final class ServerOptions {
             description = "Server --rate-limit and --rate-burst; raised so the bucket never drops (default: ${DEFAULT-VALUE})")
     int rateLimit;
 
-    @Option(names = "--selectors", defaultValue = "1", description = "JDK HttpClients (selector threads) in the generator")
-    int selectors;
-
-    @Option(names = "--client-threads", defaultValue = "0",
-            description = "Generator threads running WebSocket callbacks; 0 = on the selector threads (default)")
+    @Option(names = "--client-threads", defaultValue = "1",
+            description = "Generator event-loop threads; each runs its sockets' I/O and callbacks (default: ${DEFAULT-VALUE})")
     int clientThreads;
 
     @Option(names = "--work-dir", defaultValue = "bench/target/work", description = "Database and server logs")
@@ -40,7 +37,9 @@ public final class ServerOptions {
     }
 
     public Clients clients(ServerProcess server) {
-        return new Clients(server.uri(), selectors, clientThreads);
+        Clients clients = new Clients(server.uri(), clientThreads);
+        System.out.printf("generator: Netty WebSocket clients, %s%n", clients.transport());
+        return clients;
     }
 
     /** "server 0.83 cores, generator 1.02 cores" between two pairs of samples. */
