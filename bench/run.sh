@@ -62,17 +62,17 @@ run_one() {
   local java=(java -Djava.io.tmpdir="$NATIVE_TMP")
   local args=()
   case "$name" in
-    negotiate) args=(negotiate --pairs 200 --rounds 6) ;;
-    negotiate-paced) args=(negotiate --pairs 200 --rounds 4 --spread-ms 1000 --ice-gap-ms 10) ;;
-    throughput) args=(throughput --pairs 200 --seconds 20 --warmup 5) ;;
-    join-storm) args=(join-storm --clients 1000 --parallel 100) ;;
+    negotiate) args=(negotiate) ;;
+    negotiate-paced) args=(negotiate --spread-ms 1000 --ice-gap-ms 10) ;;
+    throughput) args=(throughput) ;;
+    join-storm) args=(join-storm) ;;
     # A fixed, pre-touched server heap: RSS growth is then what connections cost natively (the
     # live heap per connection is printed from a class histogram); with an elastic heap, G1's
     # young generation growing to absorb handshake garbage would dominate the number.
     idle) args=(idle --clients 2000 --server-jvm=-Xms256m --server-jvm=-Xmx256m --server-jvm=-XX:+AlwaysPreTouch) ;;
     idle-default-heap) args=(idle --clients 2000) ;;
-    scaling) args=(scaling --pairs 200 --idle 10,1000,5000) ;;
-    scaling-paced) args=(scaling --pairs 200 --idle 10,1000,5000 --spread-ms 1000 --ice-gap-ms 10) ;;
+    scaling) args=(scaling) ;;
+    scaling-paced) args=(scaling --spread-ms 1000 --ice-gap-ms 10) ;;
     call-setup) args=(call-setup --runs 20) ;;
     mesh) args=(mesh --peers 4 --seconds 60) ;;
     render) args=(render) ;;

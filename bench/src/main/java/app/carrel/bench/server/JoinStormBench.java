@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 /**
  * A join storm: clients connect and join two to a room, at most {@code --parallel} in progress at
  * once; each client's time is from starting the TCP/WebSocket connect to receiving {@code joined}.
- * Storms into other rooms first warm the server up (they are reported apart); a server that has
- * run for a while is the case that matters, not one whose JIT is still compiling.
+ * Storms into other rooms first warm the server up for {@code --warmup-seconds} (they are reported
+ * apart); a server that has run for a while is the case that matters, not one whose JIT is still
+ * compiling.
  */
 @Command(name = "join-storm", mixinStandardHelpOptions = true,
         description = "Clients connecting and joining rooms; connect+join latency.")
@@ -27,48 +28,50 @@ public final class JoinStormBench implements Callable<Integer> {
     @Mixin
     ServerOptions options;
 
+    @Mixin
+    WarmUp warmUp;
+
     @Option(names = "--clients", defaultValue = "1000")
     int clients;
 
     @Option(names = "--parallel", defaultValue = "100", description = "Clients connecting at once, at most")
     int parallel;
 
-    @Option(names = "--warmups", defaultValue = "2",
-            description = "Storms before the measured one (the JIT is still compiling during the first)")
-    int warmups;
-
     @Override
     public Integer call() throws Exception {
         try (ServerProcess server = options.startServer(); Clients pool = options.clients(server)) {
             int failures = 0;
-            List<String> phases = new java.util.ArrayList<>();
-            for (int w = 1; w <= warmups; w++) {
-                phases.add("warm-up" + w);
+            // The same rooms every storm: a school's rooms stay, people come and go.
+            List<String> rooms = Setup.createRooms(pool, "storm", (clients + 1) / 2, 2, Duration.ofSeconds(60));
+            warmUp.start();
+            for (int w = 0; warmUp.more(w); w++) {
+                failures += storm(pool, server, rooms, "warm-up" + (w + 1));
             }
-            phases.add("measured");
-            for (String phase : phases) {
-                List<String> rooms = Setup.createRooms(pool, "storm-" + phase, (clients + 1) / 2, 2, Duration.ofSeconds(60));
-                Latency latency = new Latency();
-                List<BenchSocket> joined = new ArrayList<>();
-                AtomicInteger failed = new AtomicInteger();
-                ProcessSample s0 = server.sample();
-                ProcessSample g0 = ProcessSample.self();
-                long start = System.nanoTime();
-                storm(pool, rooms, latency, joined, failed);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                ProcessSample s1 = server.sample();
-                ProcessSample g1 = ProcessSample.self();
-                System.out.printf("%s %s clients=%d parallel=%d: %s; %.2f s (%.0f joins/s), failed %d%n  %s%n",
-                        phase.equals("measured") ? "RESULT join-storm" : "warm-up join-storm", phase, clients, parallel,
-                        latency.summary(), seconds, clients / seconds, failed.get(), ServerOptions.cpu(s0, s1, g0, g1));
-                failures += failed.get();
-                pool.closeAll(joined, Duration.ofSeconds(20));
-            }
+            failures += storm(pool, server, rooms, "measured");
             return failures == 0 ? 0 : 1;
         }
     }
 
-    private void storm(Clients pool, List<String> rooms, Latency latency, List<BenchSocket> joined, AtomicInteger failed)
+    /** One storm into {@code rooms} (empty before and after), printed; returns how many clients failed to join. */
+    private int storm(Clients pool, ServerProcess server, List<String> rooms, String phase) throws Exception {
+        Latency latency = new Latency();
+        List<BenchSocket> joined = new ArrayList<>();
+        AtomicInteger failed = new AtomicInteger();
+        ProcessSample s0 = server.sample();
+        ProcessSample g0 = ProcessSample.self();
+        long start = System.nanoTime();
+        connectAndJoin(pool, rooms, latency, joined, failed);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ProcessSample s1 = server.sample();
+        ProcessSample g1 = ProcessSample.self();
+        System.out.printf("%s %s clients=%d parallel=%d: %s; %.2f s (%.0f joins/s), failed %d%n  %s%n",
+                phase.equals("measured") ? "RESULT join-storm" : "warm-up join-storm", phase, clients, parallel,
+                latency.summary(), seconds, clients / seconds, failed.get(), ServerOptions.cpu(s0, s1, g0, g1));
+        Setup.leaveAndClose(pool, joined, Duration.ofSeconds(20));
+        return failed.get();
+    }
+
+    private void connectAndJoin(Clients pool, List<String> rooms, Latency latency, List<BenchSocket> joined, AtomicInteger failed)
             throws InterruptedException, TimeoutException {
         Semaphore permits = new Semaphore(parallel);
         List<CompletableFuture<?>> all = new ArrayList<>(clients);

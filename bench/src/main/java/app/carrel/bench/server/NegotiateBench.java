@@ -1,6 +1,5 @@
 package app.carrel.bench.server;
 
-import app.carrel.bench.ProcessSample;
 import app.carrel.bench.ServerProcess;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +17,13 @@ public final class NegotiateBench implements Callable<Integer> {
     @Mixin
     ServerOptions options;
 
+    @Mixin
+    WarmUp warmUp;
+
     @Option(names = "--pairs", defaultValue = "200")
     int pairs;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "Rounds on fresh pairs; the first is warm-up")
+    @Option(names = "--rounds", defaultValue = "10", description = "Measured rounds on fresh pairs, after the warm-up")
     int rounds;
 
     @Option(names = "--spread-ms", defaultValue = "0",
@@ -39,40 +41,32 @@ public final class NegotiateBench implements Callable<Integer> {
             return t;
         });
         try (ServerProcess server = options.startServer(); Clients clients = options.clients(server)) {
+            // The same rooms every round: a school's rooms stay, people come and go.
+            List<String> rooms = Setup.createRooms(clients, "neg", pairs, 2, Duration.ofSeconds(60));
+            warmUp.start();
+            for (int w = 0; warmUp.more(w); w++) {
+                NegotiateRound.run(server, clients, rooms, negotiation(pacer), "warm-up " + (w + 1));
+            }
             Latency all = new Latency();
             int lost = 0;
             int disorder = 0;
             int errors = 0;
-            for (int r = 0; r < rounds; r++) {
-                List<Setup.Pair> ready = Setup.pairs(clients, pairs, "neg" + r, Duration.ofSeconds(60));
-                ProcessSample s0 = server.sample();
-                ProcessSample g0 = ProcessSample.self();
-                Negotiation.Result res = new Negotiation(Duration.ofMillis(spreadMs), Duration.ofMillis(iceGapMs), pacer)
-                        .run(ready, Duration.ofSeconds(30));
-                ProcessSample s1 = server.sample();
-                ProcessSample g1 = ProcessSample.self();
-                System.out.printf("round %d%s: %d/%d messages in %.3f s, out of order %d, errors %d%n  sdp %s%n"
-                                + "  ice %s%n  all %s%n  %s%n", r, r == 0 ? " (warm-up)" : "", res.received(), res.expected(),
-                        res.seconds(), res.outOfOrder(), res.errors(), res.sdp().summary(), res.ice().summary(),
-                        res.all().summary(), ServerOptions.cpu(s0, s1, g0, g1));
-                if (r > 0) {
-                    all.add(res.all());
-                    lost += res.lost();
-                    disorder += res.outOfOrder();
-                    errors += res.errors();
-                }
-                List<BenchSocket> sockets = new java.util.ArrayList<>();
-                for (Setup.Pair p : ready) {
-                    sockets.add(p.a());
-                    sockets.add(p.b());
-                }
-                clients.closeAll(sockets, Duration.ofSeconds(10));
+            for (int r = 1; r <= rounds; r++) {
+                Negotiation.Result res = NegotiateRound.run(server, clients, rooms, negotiation(pacer), "round " + r);
+                all.add(res.all());
+                lost += res.lost();
+                disorder += res.outOfOrder();
+                errors += res.errors();
             }
             System.out.printf("RESULT negotiate pairs=%d rounds=%d spread=%d ms ice-gap=%d ms: %s; lost %d, out of order %d,"
-                    + " errors %d%n", pairs, rounds - 1, spreadMs, iceGapMs, all.summary(), lost, disorder, errors);
+                    + " errors %d%n", pairs, rounds, spreadMs, iceGapMs, all.summary(), lost, disorder, errors);
             return lost == 0 && disorder == 0 && errors == 0 ? 0 : 1;
         } finally {
             pacer.shutdownNow();
         }
+    }
+
+    private Negotiation negotiation(ScheduledExecutorService pacer) {
+        return new Negotiation(Duration.ofMillis(spreadMs), Duration.ofMillis(iceGapMs), pacer);
     }
 }

@@ -1,6 +1,5 @@
 package app.carrel.bench.server;
 
-import app.carrel.bench.ProcessSample;
 import app.carrel.bench.ServerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,9 @@ public final class ScalingBench implements Callable<Integer> {
     @Mixin
     ServerOptions options;
 
+    @Mixin
+    WarmUp warmUp;
+
     @Option(names = "--pairs", defaultValue = "200")
     int pairs;
 
@@ -42,6 +44,8 @@ public final class ScalingBench implements Callable<Integer> {
     int settle;
 
     private ScheduledExecutorService pacer;
+    /** The negotiating pairs' rooms, the same every round. */
+    private List<String> rooms;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +56,11 @@ public final class ScalingBench implements Callable<Integer> {
             return t;
         });
         try (ServerProcess server = options.startServer(); Clients pool = options.clients(server)) {
-            run(pool, server, "warm-up", 1);
+            rooms = Setup.createRooms(pool, "sc", pairs, 2, Duration.ofSeconds(60));
+            warmUp.start();
+            for (int w = 0; warmUp.more(w); w++) {
+                run(pool, server, "warm-up " + (w + 1), 1);
+            }
             List<BenchSocket> idle = new ArrayList<>();
             StringBuilder table = new StringBuilder();
             for (int level : levels) {
@@ -83,24 +91,8 @@ public final class ScalingBench implements Callable<Integer> {
     private Negotiation.Result[] run(Clients pool, ServerProcess server, String label, int count) throws Exception {
         Negotiation.Result[] results = new Negotiation.Result[count];
         for (int r = 0; r < count; r++) {
-            List<Setup.Pair> ready = Setup.pairs(pool, pairs, "sc-" + label + "-" + r, Duration.ofSeconds(60));
-            ProcessSample s0 = server.sample();
-            ProcessSample g0 = ProcessSample.self();
-            Negotiation.Result res = new Negotiation(Duration.ofMillis(spreadMs), Duration.ofMillis(iceGapMs), pacer)
-                    .run(ready, Duration.ofSeconds(30));
-            ProcessSample s1 = server.sample();
-            ProcessSample g1 = ProcessSample.self();
-            res = res.withServerCpu(s1.cpuNanos() - s0.cpuNanos());
-            System.out.printf("%s round %d: %d/%d in %.3f s, out of order %d, errors %d; %s; %s%n", label, r,
-                    res.received(), res.expected(), res.seconds(), res.outOfOrder(), res.errors(), res.all().summary(),
-                    ServerOptions.cpu(s0, s1, g0, g1));
-            results[r] = res;
-            List<BenchSocket> sockets = new ArrayList<>();
-            for (Setup.Pair p : ready) {
-                sockets.add(p.a());
-                sockets.add(p.b());
-            }
-            pool.closeAll(sockets, Duration.ofSeconds(10));
+            Negotiation negotiation = new Negotiation(Duration.ofMillis(spreadMs), Duration.ofMillis(iceGapMs), pacer);
+            results[r] = NegotiateRound.run(server, pool, rooms, negotiation, label + " round " + (r + 1));
         }
         return results;
     }

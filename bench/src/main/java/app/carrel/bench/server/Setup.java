@@ -50,7 +50,12 @@ public final class Setup {
 
     /** {@code count} pairs, each alone in a new room of two. */
     public static List<Pair> pairs(Clients clients, int count, String prefix, Duration limit) throws Exception {
-        List<String> rooms = createRooms(clients, prefix, count, 2, limit);
+        return pairs(clients, createRooms(clients, prefix, count, 2, limit), limit);
+    }
+
+    /** A pair seated in each of {@code rooms}, which must be empty. */
+    public static List<Pair> pairs(Clients clients, List<String> rooms, Duration limit) throws Exception {
+        int count = rooms.size();
         List<BenchSocket> firsts = clients.openMany(count, 100, limit, (i, s) -> Clients.welcomed(s)
                 .thenCompose(x -> join(s, rooms.get(i), "a" + i)).thenApply(j -> {
                     s.tag = j.self().id();
@@ -78,6 +83,27 @@ public final class Setup {
         List<String> rooms = createRooms(clients, prefix, (count + perRoom - 1) / perRoom, Math.max(2, perRoom), limit);
         return clients.openMany(count, 100, limit, (i, s) -> Clients.welcomed(s)
                 .thenCompose(x -> join(s, rooms.get(i / perRoom), "idle" + i)).thenApply(j -> s));
+    }
+
+    /**
+     * Leaves the rooms the way the app does ({@code leave}, then close), so the seats are free at
+     * once and the rooms can be used again. A socket merely closed keeps its seat for the resume
+     * grace period, and its expiry would then land in a later measurement.
+     */
+    public static void leaveAndClose(Clients clients, List<BenchSocket> seated, Duration limit) throws Exception {
+        List<CompletableFuture<String>> left = new ArrayList<>(seated.size());
+        for (BenchSocket s : seated) {
+            left.add(s.expect(m -> Wire.isType(m, "left") || Wire.isType(m, "error")));
+            s.send(Wire.leave("leave"));
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (CompletableFuture<String> reply : left) {
+            String json = reply.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!Wire.isType(json, "left")) {
+                System.err.println("leave refused (a client that never got its seat?): " + abbreviate(json));
+            }
+        }
+        clients.closeAll(seated, limit);
     }
 
     static <T extends ServerMessage> T decode(String json, Class<T> type) {

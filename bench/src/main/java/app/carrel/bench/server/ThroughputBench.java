@@ -31,7 +31,8 @@ public final class ThroughputBench implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "5")
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "Seconds of traffic before measuring; at this rate the relay path compiles within them")
     int warmup;
 
     @Option(names = "--idle", defaultValue = "0", description = "Other clients connected and seated, idle, meanwhile")

@@ -23,6 +23,10 @@ public final class Wire {
         return "{\"type\":\"join\",\"id\":\"" + id + "\",\"room\":\"" + room + "\",\"name\":\"" + name + "\"}";
     }
 
+    public static String leave(String id) {
+        return "{\"type\":\"leave\",\"id\":\"" + id + "\"}";
+    }
+
     public static String offer(String to, long ts, int n) {
         return "{\"type\":\"offer\",\"to\":\"" + to + "\",\"sdp\":\"" + stamp(ts, n) + SDP_BODY + "\"}";
     }
