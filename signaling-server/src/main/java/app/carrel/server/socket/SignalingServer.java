@@ -58,6 +58,9 @@ public final class SignalingServer extends WebSocketServer {
     /** Signalled on every close, so shutdown can wait for the close handshakes to finish. */
     private final Object closes = new Object();
     private volatile boolean shuttingDown;
+    private final LingeringCloses lingeringCloses = new LingeringCloses();
+    private final SocketHousekeeping housekeeping =
+            new SocketHousekeeping(new StalledWrites(this::getConnections), lingeringCloses);
 
     public SignalingServer(InetSocketAddress address, Gateway gateway, SSLContext tls, OutputBatch output) {
         super(address, List.of(new FramingDraft()));
@@ -70,7 +73,7 @@ public final class SignalingServer extends WebSocketServer {
         setMaxPendingConnections(ACCEPT_BACKLOG);
         // Keep-alive is ours (KeepAlive): the contract's windows are finer than this library's.
         setConnectionLostTimeout(0);
-        setWebSocketFactory(tls != null ? new DefaultSSLWebSocketServerFactory(tls) : new WriteThroughFactory());
+        setWebSocketFactory(tls != null ? new DefaultSSLWebSocketServerFactory(tls) : new WriteThroughFactory(lingeringCloses));
     }
 
     /** Starts listening and returns once the port is bound. */
@@ -101,6 +104,7 @@ public final class SignalingServer extends WebSocketServer {
             ws.closeConnection(CloseFrame.GOING_AWAY, "Server shutting down");
         }
         stop((int) wait.toMillis(), "Server shutting down");
+        housekeeping.close();
     }
 
     public Collection<Connection> connections() {
@@ -129,6 +133,7 @@ public final class SignalingServer extends WebSocketServer {
 
     @Override
     public void onStart() {
+        housekeeping.start();
         started.complete(null);
     }
 
@@ -202,6 +207,12 @@ public final class SignalingServer extends WebSocketServer {
 
     /** Plain connections get a {@link WriteThroughChannel}; otherwise the library's defaults. */
     private static final class WriteThroughFactory implements WebSocketServerFactory {
+        private final LingeringCloses closes;
+
+        WriteThroughFactory(LingeringCloses closes) {
+            this.closes = closes;
+        }
+
         @Override
         public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
             return new WebSocketImpl(adapter, draft);
@@ -214,7 +225,7 @@ public final class SignalingServer extends WebSocketServer {
 
         @Override
         public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
-            return new WriteThroughChannel(channel);
+            return new WriteThroughChannel(channel, closes);
         }
 
         @Override

@@ -26,11 +26,14 @@ import org.java_websocket.WrappedByteChannel;
  */
 final class WriteThroughChannel implements WrappedByteChannel {
     private final SocketChannel socket;
+    private final LingeringCloses closes;
     /** Guarded by {@code this}: frames of ours the socket has not taken yet, in order. */
     private final ArrayDeque<ByteBuffer> backlog = new ArrayDeque<>();
+    private volatile boolean closed;
 
-    WriteThroughChannel(SocketChannel socket) {
+    WriteThroughChannel(SocketChannel socket, LingeringCloses closes) {
         this.socket = socket;
+        this.closes = closes;
     }
 
     /**
@@ -113,11 +116,13 @@ final class WriteThroughChannel implements WrappedByteChannel {
 
     @Override
     public boolean isOpen() {
-        return socket.isOpen();
+        return !closed && socket.isOpen();
     }
 
+    /** Closed as far as the library is concerned; the socket itself lingers ({@link LingeringCloses}). */
     @Override
     public void close() throws IOException {
-        socket.close();
+        closed = true;
+        closes.close(socket);
     }
 }
