@@ -1,5 +1,6 @@
 package app.carrel.bench.server;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
@@ -29,13 +29,17 @@ import java.util.function.Predicate;
  */
 public final class BenchSocket extends ChannelInboundHandlerAdapter {
 
-    /** Called on the socket's event-loop thread, in arrival order. */
+    /**
+     * Called on the socket's event-loop thread, in arrival order, with the message's UTF-8 bytes
+     * (read them with {@link Relay}; {@link Relay#text} decodes). The buffer is released when the
+     * call returns.
+     */
     public interface Handler {
-        void onText(BenchSocket socket, String text, long arrivedNanos);
+        void onMessage(BenchSocket socket, ByteBuf json, long arrivedNanos);
     }
 
     private final Inbox inbox = new Inbox();
-    private final Handler toInbox = (s, text, at) -> s.inbox.file(text);
+    private final Handler toInbox = (s, json, at) -> s.inbox.file(Relay.text(json));
     private volatile Handler handler = toInbox;
     private final CompletableFuture<BenchSocket> opened = new CompletableFuture<>();
     /**
@@ -43,12 +47,15 @@ public final class BenchSocket extends ChannelInboundHandlerAdapter {
      * loop itself queues behind them too: every socket writes in the order {@code send} was called.
      */
     private final AtomicInteger queued = new AtomicInteger();
+    /** Whether queued sends are flushed together by the last of them (see {@link #send}). */
+    private final boolean coalesce;
     private volatile Channel channel;
     private volatile Throwable failure;
     /** Free for the benchmark that drives this socket (peer id, counters' owner, …). */
     public volatile Object tag;
 
-    BenchSocket() {
+    BenchSocket(boolean coalesce) {
+        this.coalesce = coalesce;
     }
 
     /** Completes on the event loop when the WebSocket handshake has. */
@@ -67,34 +74,49 @@ public final class BenchSocket extends ChannelInboundHandlerAdapter {
     }
 
     public void send(String text) {
-        send(null, text);
+        send(null, 0, text);
     }
 
-    /** Sends {@code build.apply(nanoTime)} built on the event loop just before it is written. */
-    public void sendStamped(LongFunction<String> build) {
-        send(build, null);
+    /**
+     * Sends {@code message} stamped with {@code System.nanoTime()} on the event loop just before it
+     * is written, and sequence number {@code n}.
+     */
+    public void sendStamped(Relay.Template message, int n) {
+        send(message, n, null);
     }
 
-    private void send(LongFunction<String> build, String text) {
+    private void send(Relay.Template message, int n, String text) {
         Channel ch = channel;
         EventLoop loop = ch.eventLoop();
         if (loop.inEventLoop() && queued.get() == 0) {
-            write(ch, build, text);
+            write(ch, message, n, text, true);
         } else {
             queued.incrementAndGet();
             loop.execute(() -> {
-                queued.decrementAndGet();
-                write(ch, build, text);
+                // With coalesce, sends that were queued together leave together: the last one
+                // flushes them in one system call, as replies written while a socket reads do.
+                boolean last = queued.decrementAndGet() == 0;
+                write(ch, message, n, text, last || !coalesce);
             });
         }
     }
 
-    private static void write(Channel ch, LongFunction<String> build, String text) {
-        String t = text != null ? text : build.apply(System.nanoTime());
+    private static void write(Channel ch, Relay.Template message, int n, String text, boolean flush) {
+        ByteBuf payload;
+        if (text != null) {
+            payload = ByteBufUtil.writeUtf8(ch.alloc(), text);
+        } else {
+            payload = ch.alloc().buffer(message.maxSize());
+            message.write(payload, System.nanoTime(), n);
+        }
         // Flushed at once, or, when written while this socket is reading (an echo), with the
         // others at the end of that read (FlushConsolidationHandler). A failure reaches
         // exceptionCaught through the void promise.
-        ch.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ch.alloc(), t)), ch.voidPromise());
+        if (flush) {
+            ch.writeAndFlush(new TextWebSocketFrame(payload), ch.voidPromise());
+        } else {
+            ch.write(new TextWebSocketFrame(payload), ch.voidPromise());
+        }
     }
 
     /**
@@ -160,7 +182,7 @@ public final class BenchSocket extends ChannelInboundHandlerAdapter {
         long at = System.nanoTime();
         try {
             if (msg instanceof TextWebSocketFrame text) {
-                handler.onText(this, text.text(), at);
+                handler.onMessage(this, text.content(), at);
             } else {
                 noteFailure(new IOException("unexpected frame from the server: " + msg));
             }
@@ -182,8 +204,11 @@ public final class BenchSocket extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        opened.completeExceptionally(new IOException("closed before the WebSocket handshake completed"
-                + (failure == null ? "" : ": " + failure)));
+        // Every socket closes at the end: only build the exception (and its stack) when it is news.
+        if (!opened.isDone()) {
+            opened.completeExceptionally(new IOException("closed before the WebSocket handshake completed"
+                    + (failure == null ? "" : ": " + failure)));
+        }
         ctx.fireChannelInactive();
     }
 

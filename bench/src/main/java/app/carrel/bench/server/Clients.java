@@ -2,6 +2,7 @@ package app.carrel.bench.server;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -18,6 +19,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -41,22 +43,40 @@ public final class Clients implements AutoCloseable {
     private static final int MAX_MESSAGE = 64 * 1024;
     private static final int TIMEOUT_MS = 20_000;
 
+    static {
+        // Netty's default leak detection records a stack trace for one buffer in 128 and again
+        // when it is released: 2.7% of the event loop's time in a negotiate run (perf). Still on
+        // with -Dio.netty.leakDetection.level=simple when a change to the buffer handling needs it.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
     private final EventLoopGroup loops;
     private final Bootstrap bootstrap;
     private final WebSocketClientProtocolConfig protocol;
     private final String transport;
+    private final boolean coalesce;
     private final List<BenchSocket> open = new ArrayList<>();
 
-    public Clients(URI uri, int threads) {
+    /**
+     * {@code coalesce}: sends queued for one socket at once leave in one write (see
+     * {@link ServerOptions#coalesceSends}); otherwise each message is its own write.
+     */
+    public Clients(URI uri, int threads, boolean coalesce) {
+        this.coalesce = coalesce;
         boolean epoll = Epoll.isAvailable();
         this.transport = (epoll ? "epoll" : "NIO (" + Epoll.unavailabilityCause() + ")") + ", " + threads
-                + " event-loop thread" + (threads == 1 ? "" : "s");
+                + " event-loop thread" + (threads == 1 ? "" : "s") + (coalesce ? ", queued sends coalesced" : "");
         this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("bench-ws", true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.bootstrap = new Bootstrap().group(loops)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, TIMEOUT_MS)
                 .option(ChannelOption.TCP_NODELAY, true)
+                // Reads start at 16 KiB: Netty's adaptive default starts at 2 KiB, and a socket
+                // reads too few messages to grow it, so a 5 KB offer would take three reads.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 16 * 1024, MAX_MESSAGE))
                 .remoteAddress(new InetSocketAddress(uri.getHost(), uri.getPort()));
         // Client frames are masked (the default, and RFC 6455 requires it). The server's text is
         // not UTF-8-validated here: decoding it is all the generator needs.
@@ -71,7 +91,7 @@ public final class Clients implements AutoCloseable {
     }
 
     public CompletableFuture<BenchSocket> connect() {
-        BenchSocket s = new BenchSocket();
+        BenchSocket s = new BenchSocket(coalesce);
         bootstrap.clone().handler(pipeline(s)).connect().addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 s.connectFailed(f.cause());

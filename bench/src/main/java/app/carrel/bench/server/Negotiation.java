@@ -1,6 +1,7 @@
 package app.carrel.bench.server;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,12 +63,19 @@ public final class Negotiation {
             p.a().handler(receiver(done, p.bId(), true));
             p.b().handler(receiver(done, p.aId(), false));
         }
+        List<Relay.Template> offers = new ArrayList<>(pairs.size());
+        List<Relay.Template> candidates = new ArrayList<>(pairs.size());
+        for (Setup.Pair p : pairs) {
+            offers.add(Relay.offer(p.aId()));
+            candidates.add(Relay.ice(p.aId()));
+        }
         long start = System.nanoTime();
         for (int i = 0; i < pairs.size(); i++) {
             Setup.Pair p = pairs.get(i);
             long offset = spread.toNanos() * i / pairs.size();
-            later(offset, () -> p.b().sendStamped(ts -> Wire.offer(p.aId(), ts, 0)));
-            trickle(p.b(), p.aId(), offset);
+            Relay.Template offer = offers.get(i);
+            later(offset, () -> p.b().sendStamped(offer, 0));
+            trickle(p.b(), candidates.get(i), offset);
         }
         done.await(limit.toNanos(), TimeUnit.NANOSECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -87,38 +95,41 @@ public final class Negotiation {
      */
     private BenchSocket.Handler receiver(CountDownLatch done, String peerId, boolean answers) {
         int[] nextSeq = {0};
-        return (socket, text, at) -> {
-            if (Wire.isType(text, "error")) {
+        // Built before the round, so only the stamps are written during it.
+        Relay.Template answer = answers ? Relay.answer(peerId) : null;
+        Relay.Template candidate = answers ? Relay.ice(peerId) : null;
+        return (socket, json, at) -> {
+            if (Relay.isType(json, "error")) {
                 if (errors.incrementAndGet() <= 5) {
-                    System.err.println("error reply: " + Setup.abbreviate(text));
+                    System.err.println("error reply: " + Setup.abbreviate(Relay.text(json)));
                 }
                 return;
             }
-            boolean isIce = Wire.isType(text, "ice");
-            boolean isSdp = Wire.isType(text, "offer") || Wire.isType(text, "answer");
+            boolean isIce = Relay.isType(json, "ice");
+            boolean isSdp = Relay.isType(json, "offer") || Relay.isType(json, "answer");
             if (!isIce && !isSdp) {
                 return;
             }
-            (isIce ? ice : sdp).recordNanos(at - Wire.stampOf(text));
-            int seq = Wire.sequenceOf(text);
+            (isIce ? ice : sdp).recordNanos(at - Relay.stampOf(json));
+            int seq = Relay.sequenceOf(json);
             if (seq != nextSeq[0]) {
                 outOfOrder.incrementAndGet();
             }
             nextSeq[0] = seq + 1;
             received.incrementAndGet();
             done.countDown();
-            if (answers && Wire.isType(text, "offer")) {
-                socket.sendStamped(ts -> Wire.answer(peerId, ts, 0));
-                trickle(socket, peerId, 0);
+            if (answers && Relay.isType(json, "offer")) {
+                socket.sendStamped(answer, 0);
+                trickle(socket, candidate, 0);
             }
         };
     }
 
-    /** Candidates 1..10 to {@code to}, all now or {@code iceGap} apart, starting after {@code offset}. */
-    private void trickle(BenchSocket from, String to, long offsetNanos) {
+    /** Candidates 1..10, all now or {@code iceGap} apart, starting after {@code offset}. */
+    private void trickle(BenchSocket from, Relay.Template candidate, long offsetNanos) {
         for (int k = 1; k <= ICE_PER_SIDE; k++) {
             int n = k;
-            later(offsetNanos + iceGap.toNanos() * k, () -> from.sendStamped(ts -> Wire.ice(to, ts, n)));
+            later(offsetNanos + iceGap.toNanos() * k, () -> from.sendStamped(candidate, n));
         }
     }
 

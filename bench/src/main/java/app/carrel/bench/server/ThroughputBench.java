@@ -53,9 +53,11 @@ public final class ThroughputBench implements Callable<Integer> {
                 p.b().handler(echo(p.aId()));
             }
             for (Setup.Pair p : ready) {
+                Relay.Template toA = Relay.ice(p.aId());
+                Relay.Template toB = Relay.ice(p.bId());
                 for (int i = 0; i < window; i++) {
-                    p.a().sendStamped(ts -> Wire.ice(p.bId(), ts, 0));
-                    p.b().sendStamped(ts -> Wire.ice(p.aId(), ts, 0));
+                    p.a().sendStamped(toB, 0);
+                    p.b().sendStamped(toA, 0);
                 }
             }
             Thread.sleep(warmup * 1000L); // the warm-up window itself, not a wait for an event
@@ -81,17 +83,18 @@ public final class ThroughputBench implements Callable<Integer> {
     }
 
     private BenchSocket.Handler echo(String peerId) {
-        return (socket, text, at) -> {
-            if (!Wire.isType(text, "ice")) {
-                if (Wire.isType(text, "error") && errors.incrementAndGet() <= 5) {
-                    System.err.println("error reply: " + Setup.abbreviate(text));
+        Relay.Template reply = Relay.ice(peerId);
+        return (socket, json, at) -> {
+            if (!Relay.isType(json, "ice")) {
+                if (Relay.isType(json, "error") && errors.incrementAndGet() <= 5) {
+                    System.err.println("error reply: " + Setup.abbreviate(Relay.text(json)));
                 }
                 return;
             }
             relayed.increment();
-            latency.recordNanos(at - Wire.stampOf(text));
+            latency.recordNanos(at - Relay.stampOf(json));
             if (running) {
-                socket.sendStamped(ts -> Wire.ice(peerId, ts, 0));
+                socket.sendStamped(reply, 0);
             }
         };
     }

@@ -1,15 +1,14 @@
 package app.carrel.bench.server;
 
 /**
- * The load generator's side of the protocol, written by hand so building and reading a relay
- * message costs the generator as little as possible (set-up replies are read with the real
- * Codec). Relay payloads carry {@code @ts=<nanoTime>;n=<sequence>;} so the receiver can compute
- * one-way latency (sender and receiver are in this one process) and check order and loss.
+ * The load generator's set-up messages, as text, and the relay payloads' fixed parts; relay
+ * messages themselves are written and read as bytes by {@link Relay}. Set-up replies are read
+ * with the real Codec.
  */
 public final class Wire {
     /** About 5 KB of SDP-like text, as a JSON string body (CRLF already escaped). */
     static final String SDP_BODY = sdpBody(5_000);
-    private static final String ICE_PREFIX =
+    static final String ICE_PREFIX =
             "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host generation 0 ufrag bnch network-id 1 ";
 
     private Wire() {
@@ -27,19 +26,6 @@ public final class Wire {
         return "{\"type\":\"leave\",\"id\":\"" + id + "\"}";
     }
 
-    public static String offer(String to, long ts, int n) {
-        return "{\"type\":\"offer\",\"to\":\"" + to + "\",\"sdp\":\"" + stamp(ts, n) + SDP_BODY + "\"}";
-    }
-
-    public static String answer(String to, long ts, int n) {
-        return "{\"type\":\"answer\",\"to\":\"" + to + "\",\"sdp\":\"" + stamp(ts, n) + SDP_BODY + "\"}";
-    }
-
-    public static String ice(String to, long ts, int n) {
-        return "{\"type\":\"ice\",\"to\":\"" + to + "\",\"candidate\":{\"candidate\":\"" + ICE_PREFIX + stamp(ts, n)
-                + "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}";
-    }
-
     /** The {@code type} of a server message; the server always writes it first. */
     public static String type(String json) {
         int start = json.indexOf("\"type\":\"");
@@ -52,34 +38,6 @@ public final class Wire {
 
     public static boolean isType(String json, String type) {
         return json.startsWith(type, 9) && json.charAt(9 + type.length()) == '"';
-    }
-
-    /** The {@code @ts=} of a relayed payload, or -1. */
-    public static long stampOf(String json) {
-        int at = json.indexOf("@ts=");
-        return at < 0 ? -1 : parseLong(json, at + 4);
-    }
-
-    /** The {@code n=} sequence number of a relayed payload, or -1. */
-    public static int sequenceOf(String json) {
-        int at = json.indexOf(";n=");
-        return at < 0 ? -1 : (int) parseLong(json, at + 3);
-    }
-
-    private static String stamp(long ts, int n) {
-        return "@ts=" + ts + ";n=" + n + "; ";
-    }
-
-    private static long parseLong(String s, int from) {
-        long v = 0;
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                break;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private static String sdpBody(int size) {
