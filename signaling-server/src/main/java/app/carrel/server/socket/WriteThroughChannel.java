@@ -44,8 +44,8 @@ final class WriteThroughChannel implements WrappedByteChannel {
      * The turn is asked for on every offer while a backlog waits, not only the first: the selector
      * resets a key to read-only after a write turn that found nothing to do, and a request landing
      * just before that reset is lost (the library's own queue has the same window). Asking again
-     * each time leaves only the last request exposed, and a keep-alive ping asks again within a
-     * ping interval.
+     * each time leaves only the last request exposed, and {@link StalledWrites} asks again for
+     * that one within a housekeeping turn (100 ms).
      */
     boolean offer(ByteBuffer frames, WebSocketImpl ws) throws IOException {
         synchronized (this) {
