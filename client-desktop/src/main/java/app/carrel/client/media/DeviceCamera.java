@@ -4,15 +4,17 @@ import dev.onvoid.webrtc.media.MediaDevices;
 import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
-import dev.onvoid.webrtc.media.video.VideoTrackSource;
 import java.util.List;
 
 /** A physical camera, device and capture format chosen by the caller. */
 public final class DeviceCamera extends NativeCapture {
 
-    private final VideoDeviceSource source = new VideoDeviceSource();
-
     public DeviceCamera(VideoDevice device, VideoFormat format) {
+        this(new VideoDeviceSource(), device, format);
+    }
+
+    private DeviceCamera(VideoDeviceSource source, VideoDevice device, VideoFormat format) {
+        super(source, source::start, source::stop, source::dispose);
         source.setVideoCaptureDevice(device);
         source.setVideoCaptureCapability(new VideoCaptureCapability(format.width(), format.height(), format.fps()));
     }
@@ -20,25 +22,5 @@ public final class DeviceCamera extends NativeCapture {
     /** The cameras the system knows (V4L2 on Linux); empty on this headless machine. */
     public static List<VideoDevice> devices() {
         return MediaDevices.getVideoCaptureDevices();
-    }
-
-    @Override
-    public VideoTrackSource source() {
-        return source;
-    }
-
-    @Override
-    protected void startCapture() {
-        source.start();
-    }
-
-    @Override
-    protected void stopCapture() {
-        source.stop();
-    }
-
-    @Override
-    protected void dispose() {
-        source.dispose();
     }
 }

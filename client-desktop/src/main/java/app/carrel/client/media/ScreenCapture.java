@@ -1,7 +1,6 @@
 package app.carrel.client.media;
 
 import dev.onvoid.webrtc.media.video.VideoDesktopSource;
-import dev.onvoid.webrtc.media.video.VideoTrackSource;
 
 /**
  * The whole desktop as a video source. webrtc-java 0.14.0 crashes the JVM when it lists desktop
@@ -12,9 +11,12 @@ public final class ScreenCapture extends NativeCapture {
 
     private static final long WHOLE_DESKTOP = -1;
 
-    private final VideoDesktopSource source = new VideoDesktopSource();
-
     public ScreenCapture(int maxWidth, int maxHeight, int fps) {
+        this(new VideoDesktopSource(), maxWidth, maxHeight, fps);
+    }
+
+    private ScreenCapture(VideoDesktopSource source, int maxWidth, int maxHeight, int fps) {
+        super(source, source::start, source::stop, source::dispose);
         source.setSourceId(WHOLE_DESKTOP, false);
         source.setFrameRate(fps);
         source.setMaxFrameSize(maxWidth, maxHeight);
@@ -22,25 +24,5 @@ public final class ScreenCapture extends NativeCapture {
 
     public ScreenCapture() {
         this(1920, 1080, 15);
-    }
-
-    @Override
-    public VideoTrackSource source() {
-        return source;
-    }
-
-    @Override
-    protected void startCapture() {
-        source.start();
-    }
-
-    @Override
-    protected void stopCapture() {
-        source.stop();
-    }
-
-    @Override
-    protected void dispose() {
-        source.dispose();
     }
 }

@@ -76,9 +76,7 @@ class CallEngineTest {
             EventRecorder atB = new EventRecorder();
             CallEngine a = call.engine("a", RED, new EventRecorder());
             CallEngine b = call.engine("b", BLUE, atB);
-            String room = call.createRoom(a, "Camera", 4);
-            call.join(a, room);
-            call.join(b, room);
+            call.joinedTogether("Camera", 4, a, b);
             String aId = a.selfId();
             awaitFrames(b, aId, 10);
 
@@ -106,10 +104,7 @@ class CallEngineTest {
             CallEngine a = call.engine("a", RED, atA);
             CallEngine b = call.engine("b", GREEN, atB);
             CallEngine c = call.engine("c", BLUE, new EventRecorder());
-            String room = call.createRoom(a, "Leaving", 3);
-            call.join(a, room);
-            call.join(b, room);
-            call.join(c, room);
+            call.joinedTogether("Leaving", 3, a, b, c);
             String cId = c.selfId();
             awaitFrames(a, cId, 5);
             awaitFrames(b, cId, 5);
@@ -149,9 +144,7 @@ class CallEngineTest {
             EventRecorder atA = new EventRecorder();
             CallEngine a = call.engine("a", RED, atA);
             CallEngine b = call.engine("b", BLUE, new EventRecorder());
-            String room = call.createRoom(a, "Outage", 4);
-            call.join(a, room);
-            call.join(b, room);
+            call.joinedTogether("Outage", 4, a, b);
             String aId = a.selfId();
             String bId = b.selfId();
             awaitFrames(b, aId, 10);

@@ -85,6 +85,15 @@ final class CallFixture implements AutoCloseable {
         return engine.createRoom(name, capacity, null).get(LIMIT.toSeconds(), TimeUnit.SECONDS).id();
     }
 
+    /** A new room created by the first engine, then joined by all of them in order; its id. */
+    String joinedTogether(String roomName, int capacity, CallEngine... engines) throws Exception {
+        String room = createRoom(engines[0], roomName, capacity);
+        for (CallEngine engine : engines) {
+            join(engine, room);
+        }
+        return room;
+    }
+
     JoinedRoom join(CallEngine engine, String roomId) throws Exception {
         return engine.join(roomId, null).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
     }

@@ -35,9 +35,7 @@ class CallRecoveryTest {
             EventRecorder atA = new EventRecorder();
             CallEngine a = call.engine("a", RED, atA);
             CallEngine b = call.engine("b", BLUE, new EventRecorder());
-            String room = call.createRoom(a, "Restart", 2);
-            call.join(a, room);
-            call.join(b, room);
+            call.joinedTogether("Restart", 2, a, b);
             String aId = a.selfId();
             String bId = b.selfId();
             awaitFrames(b, aId, 10);
@@ -77,9 +75,7 @@ class CallRecoveryTest {
             EventRecorder atB = new EventRecorder();
             CallEngine a = call.engine("a", RED, new EventRecorder());
             CallEngine b = call.engine("b", BLUE, atB);
-            String room = call.createRoom(a, "Muted", 2);
-            call.join(a, room);
-            call.join(b, room);
+            call.joinedTogether("Muted", 2, a, b);
             String aId = a.selfId();
             awaitFrames(b, aId, 5);
             a.setMicrophone(false).get(5, TimeUnit.SECONDS);

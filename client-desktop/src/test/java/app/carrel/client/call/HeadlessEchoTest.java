@@ -37,10 +37,7 @@ class HeadlessEchoTest {
             CallEngine a = call.engine("a", 0xE02020, new EventRecorder(), AudioBackend.synthetic("test tone"));
             CallEngine b = call.engine("b", 0x20E020, atB);
             CallEngine c = call.engine("c", 0x2040E0, atC);
-            String room = call.createRoom(a, "Echo", 3);
-            call.join(a, room);
-            call.join(b, room);
-            call.join(c, room);
+            call.joinedTogether("Echo", 3, a, b, c);
             String aId = a.selfId();
             String bId = b.selfId();
             assertTrue(b.localMedia().audio(), "b's microphone switch is on: it is the echo that must not pass");

@@ -38,9 +38,7 @@ class TlsCallTest {
             CallEngine a = call.engine("a", RED, new EventRecorder());
             CallEngine b = call.engine("b", BLUE, new EventRecorder());
             long start = System.nanoTime();
-            String room = call.createRoom(a, "Secure", 2);
-            call.join(a, room);
-            call.join(b, room);
+            call.joinedTogether("Secure", 2, a, b);
             awaitFrames(b, a.selfId(), 10);
             awaitFrames(a, b.selfId(), 10);
             System.out.printf("TlsCallTest: over %s, 10 frames both ways %d ms after connecting%n",
