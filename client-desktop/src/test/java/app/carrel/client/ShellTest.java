@@ -228,11 +228,7 @@ class ShellTest {
     void spaceTalksOnlyWhileHeldAndTheKeysReachCameraAndHelp(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
         waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
-        HeadlessPeer eve = peer("Eve", 0x8844CC);
-        Room room = eve.engine.createRoom("Quiet Corner", 3, null).get(LIMIT, TimeUnit.SECONDS);
-        eve.join(room.id());
-        ui.waitForRoom("Quiet Corner", 1);
-        ui.enter("Quiet Corner", "Fay");
+        HeadlessPeer eve = inRoomWith(ui, "Eve", 0x8844CC, "Quiet Corner", "Fay");
         waitFor("Eve to see Fay muted", () -> flags(eve, "Fay") != null && !flags(eve, "Fay").audio());
 
         robot.press(KeyCode.SPACE);
@@ -258,11 +254,7 @@ class ShellTest {
                 "DISPLAY is set: S would really share this screen");
         WindowDriver ui = new WindowDriver(robot);
         waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
-        HeadlessPeer ola = peer("Ola", 0x447788);
-        Room room = ola.engine.createRoom("Share Room", 3, null).get(LIMIT, TimeUnit.SECONDS);
-        ola.join(room.id());
-        ui.waitForRoom("Share Room", 1);
-        ui.enter("Share Room", "Pia");
+        HeadlessPeer ola = inRoomWith(ui, "Ola", 0x447788, "Share Room", "Pia");
         robot.type(KeyCode.S);
         waitFor("the notice", () -> ui.text("#room-notice-text").startsWith("Screen sharing needs an X11 display"));
         assertTrue(flags(ola, "Pia") != null && !flags(ola, "Pia").screen());
@@ -301,11 +293,7 @@ class ShellTest {
     void aPhaseEndShowsTheBannerAndFocusCanMuteUs(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
         waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
-        HeadlessPeer jo = peer("Jo", 0xCC8844);
-        Room room = jo.engine.createRoom("Timer Room", 3, null).get(LIMIT, TimeUnit.SECONDS);
-        jo.join(room.id());
-        ui.waitForRoom("Timer Room", 1);
-        ui.enter("Timer Room", "Kim");
+        HeadlessPeer jo = inRoomWith(ui, "Jo", 0xCC8844, "Timer Room", "Kim");
         robot.clickOn("#toggle-mic");
         waitFor("Jo to hear Kim", () -> flags(jo, "Kim") != null && flags(jo, "Kim").audio());
         robot.clickOn("#mute-during-focus");
@@ -322,11 +310,7 @@ class ShellTest {
     void aServerOutageShowsReconnectingAboveTheCallWhichGoesOn(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
         waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
-        HeadlessPeer lu = peer("Lu", 0x55AA55);
-        Room room = lu.engine.createRoom("Outage Room", 3, null).get(LIMIT, TimeUnit.SECONDS);
-        lu.join(room.id());
-        ui.waitForRoom("Outage Room", 1);
-        ui.enter("Outage Room", "Max");
+        HeadlessPeer lu = inRoomWith(ui, "Lu", 0x55AA55, "Outage Room", "Max");
         VideoTile luTile = ui.tile("Lu");
         waitFor("Lu's video", () -> luTile.surface().framesShown() > 3);
 
@@ -348,6 +332,16 @@ class ShellTest {
     }
 
     // --- helpers ---
+
+    /** A peer who creates a room of three and sits in it; then the app's user enters it as {@code userName}. */
+    private HeadlessPeer inRoomWith(WindowDriver ui, String peerName, int rgb, String roomName, String userName)
+            throws Exception {
+        HeadlessPeer host = peer(peerName, rgb);
+        host.join(host.engine.createRoom(roomName, 3, null).get(LIMIT, TimeUnit.SECONDS).id());
+        ui.waitForRoom(roomName, 1);
+        ui.enter(roomName, userName);
+        return host;
+    }
 
     private HeadlessPeer peer(String name, int rgb) {
         HeadlessPeer peer = new HeadlessPeer(server.uri(), name, rgb);
