@@ -4,7 +4,6 @@ import app.carrel.bench.ServerProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,53 +19,38 @@ public final class NegotiateBench implements Callable<Integer> {
     @Mixin
     WarmUp warmUp;
 
-    @Option(names = "--pairs", defaultValue = "200")
-    int pairs;
+    @Mixin
+    NegotiationOptions negotiate;
 
     @Option(names = "--rounds", defaultValue = "10", description = "Measured rounds on fresh pairs, after the warm-up")
     int rounds;
 
-    @Option(names = "--spread-ms", defaultValue = "0",
-            description = "Start the pairs evenly over this window instead of all at once")
-    long spreadMs;
-
-    @Option(names = "--ice-gap-ms", defaultValue = "0", description = "Trickle each side's candidates this far apart")
-    long iceGapMs;
-
     @Override
     public Integer call() throws Exception {
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-pacer");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService pacer = NegotiationOptions.pacer();
         try (ServerProcess server = options.startServer(); Clients clients = options.clients(server)) {
             // The same rooms every round: a school's rooms stay, people come and go.
-            List<String> rooms = Setup.createRooms(clients, "neg", pairs, 2, Duration.ofSeconds(60));
+            List<String> rooms = Setup.createRooms(clients, "neg", negotiate.pairs, 2, Duration.ofSeconds(60));
             warmUp.start();
             for (int w = 0; warmUp.more(w); w++) {
-                NegotiateRound.run(server, clients, rooms, negotiation(pacer), "warm-up " + (w + 1));
+                NegotiateRound.run(server, clients, rooms, negotiate.negotiation(pacer), "warm-up " + (w + 1));
             }
             Latency all = new Latency();
             int lost = 0;
             int disorder = 0;
             int errors = 0;
             for (int r = 1; r <= rounds; r++) {
-                Negotiation.Result res = NegotiateRound.run(server, clients, rooms, negotiation(pacer), "round " + r);
+                Negotiation.Result res = NegotiateRound.run(server, clients, rooms, negotiate.negotiation(pacer), "round " + r);
                 all.add(res.all());
                 lost += res.lost();
                 disorder += res.outOfOrder();
                 errors += res.errors();
             }
-            System.out.printf("RESULT negotiate pairs=%d rounds=%d spread=%d ms ice-gap=%d ms: %s; lost %d, out of order %d,"
-                    + " errors %d%n", pairs, rounds, spreadMs, iceGapMs, all.summary(), lost, disorder, errors);
+            System.out.printf("RESULT negotiate %s rounds=%d: %s; lost %d, out of order %d, errors %d%n",
+                    negotiate.describe(), rounds, all.summary(), lost, disorder, errors);
             return lost == 0 && disorder == 0 && errors == 0 ? 0 : 1;
         } finally {
             pacer.shutdownNow();
         }
-    }
-
-    private Negotiation negotiation(ScheduledExecutorService pacer) {
-        return new Negotiation(Duration.ofMillis(spreadMs), Duration.ofMillis(iceGapMs), pacer);
     }
 }

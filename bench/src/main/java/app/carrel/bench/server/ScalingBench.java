@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,20 +23,14 @@ public final class ScalingBench implements Callable<Integer> {
     @Mixin
     WarmUp warmUp;
 
-    @Option(names = "--pairs", defaultValue = "200")
-    int pairs;
+    @Mixin
+    NegotiationOptions negotiate;
 
     @Option(names = "--idle", split = ",", defaultValue = "10,1000,5000", description = "Idle client counts")
     List<Integer> levels;
 
     @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds per level")
     int rounds;
-
-    @Option(names = "--spread-ms", defaultValue = "0", description = "As negotiate --spread-ms")
-    long spreadMs;
-
-    @Option(names = "--ice-gap-ms", defaultValue = "0", description = "As negotiate --ice-gap-ms")
-    long iceGapMs;
 
     @Option(names = "--settle", defaultValue = "0",
             description = "Seconds to wait after adding idle clients (past the server's 15 s ping, so each has ponged)")
@@ -50,13 +43,9 @@ public final class ScalingBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int bad = 0;
-        pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-pacer");
-            t.setDaemon(true);
-            return t;
-        });
+        pacer = NegotiationOptions.pacer();
         try (ServerProcess server = options.startServer(); Clients pool = options.clients(server)) {
-            rooms = Setup.createRooms(pool, "sc", pairs, 2, Duration.ofSeconds(60));
+            rooms = Setup.createRooms(pool, "sc", negotiate.pairs, 2, Duration.ofSeconds(60));
             warmUp.start();
             for (int w = 0; warmUp.more(w); w++) {
                 run(pool, server, "warm-up " + (w + 1), 1);
@@ -77,9 +66,9 @@ public final class ScalingBench implements Callable<Integer> {
                     cpuInRounds += r.serverCpuNanos();
                     bad += r.lost() + r.outOfOrder() + r.errors();
                 }
-                table.append(String.format("RESULT scaling idle=%d pairs=%d spread=%d ms ice-gap=%d ms: %s;"
-                                + " server CPU %.1f us per relayed message; server RSS %d MB%n", level, pairs, spreadMs,
-                        iceGapMs, all.summary(), cpuInRounds / 1000.0 / relayed, server.sample().rssKb() / 1024));
+                table.append(String.format("RESULT scaling idle=%d %s: %s;"
+                                + " server CPU %.1f us per relayed message; server RSS %d MB%n", level, negotiate.describe(),
+                        all.summary(), cpuInRounds / 1000.0 / relayed, server.sample().rssKb() / 1024));
             }
             System.out.print(table);
         } finally {
@@ -91,8 +80,7 @@ public final class ScalingBench implements Callable<Integer> {
     private Negotiation.Result[] run(Clients pool, ServerProcess server, String label, int count) throws Exception {
         Negotiation.Result[] results = new Negotiation.Result[count];
         for (int r = 0; r < count; r++) {
-            Negotiation negotiation = new Negotiation(Duration.ofMillis(spreadMs), Duration.ofMillis(iceGapMs), pacer);
-            results[r] = NegotiateRound.run(server, pool, rooms, negotiation, label + " round " + (r + 1));
+            results[r] = NegotiateRound.run(server, pool, rooms, negotiate.negotiation(pacer), label + " round " + (r + 1));
         }
         return results;
     }
