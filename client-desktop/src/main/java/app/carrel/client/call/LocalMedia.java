@@ -43,7 +43,8 @@ final class LocalMedia implements AutoCloseable {
         this.tone = factory.audioBackend().synthetic() ? new SyntheticMicrophone() : null;
         AudioTrack audio = factory.createAudioTrack("audio", tone != null ? tone.source() : factory.createMicrophoneSource());
         VideoTrack video = factory.createVideoTrack(VideoKind.CAMERA.label(), camera.source());
-        this.tracks = new LocalTracks(audio, video, tone != null ? tone.sinkLock() : new Object());
+        this.tracks = new LocalTracks(audio, video, tone != null ? tone.sinkLock() : new Object(),
+                factory.audioBackend().capturesSound());
         synchronized (tracks.audioSinkLock) {
             audio.addSink(level);
         }
@@ -60,16 +61,16 @@ final class LocalMedia implements AutoCloseable {
         return flags;
     }
 
-    /**
-     * The switch is the person's and travels in media-state as they set it; the track opens only
-     * with a real (or synthetic) capture. The headless module's "recording" is the room's own
-     * mix, so an enabled track there would echo everyone back; a disabled one sends silence.
-     */
     /** What we send, 0..1: nothing while muted or without a microphone. */
     double audioLevel() {
         return flags.audio() && factory.audioBackend().capturesSound() ? level.level() : 0;
     }
 
+    /**
+     * The switch is the person's and travels in media-state as they set it; the track opens only
+     * with a real (or synthetic) capture. Without one no sender carries the track at all (see
+     * {@link LocalTracks#audioSent}); keeping it disabled too is the second lock.
+     */
     void setMicrophone(boolean on) {
         tracks.audio.setEnabled(on && factory.audioBackend().capturesSound());
         flags = new MediaFlags(on, flags.video(), flags.screen());

@@ -19,16 +19,24 @@ final class LocalTracks {
      * it, as its native source's sink list has no lock of its own (see SyntheticMicrophone).
      */
     final Object audioSinkLock;
+    /**
+     * False without a microphone (the headless audio module): then every audio sender carries no
+     * track at all. Its "recording" is the room's own mix, and a disabled track is not enough: a
+     * send stream fades its first muted 10 ms in rather than zeroing them, which let a burst of
+     * that echo out whenever a connection came up (HeadlessEchoTest).
+     */
+    final boolean audioSent;
     /** Non-null while we share our screen. */
     VideoTrack screen;
 
-    LocalTracks(AudioTrack audio, VideoTrack camera, Object audioSinkLock) {
+    LocalTracks(AudioTrack audio, VideoTrack camera, Object audioSinkLock, boolean audioSent) {
         this.audio = audio;
         this.camera = camera;
         this.audioSinkLock = audioSinkLock;
+        this.audioSent = audioSent;
     }
 
     LocalTracks(AudioTrack audio, VideoTrack camera) {
-        this(audio, camera, new Object());
+        this(audio, camera, new Object(), true);
     }
 }

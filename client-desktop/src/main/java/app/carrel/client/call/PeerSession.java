@@ -7,6 +7,8 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpEncodingParameters;
+import dev.onvoid.webrtc.RTCRtpSendParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
@@ -258,10 +260,26 @@ final class PeerSession {
         if (audioSender == null) {
             synchronized (tracks.audioSinkLock) {
                 audioSender = pc.addTrack(tracks.audio, List.of(LocalTracks.CAMERA_STREAM));
+                if (!tracks.audioSent) {
+                    silence(audioSender);
+                }
             }
             cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
         }
         updateScreen();
+    }
+
+    /**
+     * Keeps a sender's stream from ever starting; its m-line stays, so the peer still sees our
+     * audio. Detaching the track would not do: a send stream without a track sends what the
+     * audio module records, unmuted.
+     */
+    private static void silence(RTCRtpSender sender) {
+        RTCRtpSendParameters parameters = sender.getParameters();
+        for (RTCRtpEncodingParameters encoding : parameters.encodings) {
+            encoding.active = false;
+        }
+        sender.setParameters(parameters);
     }
 
     /** A remote description may stop a sender of our audio track: see LocalTracks#audioSinkLock. */

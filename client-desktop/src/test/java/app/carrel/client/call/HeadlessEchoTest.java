@@ -24,7 +24,6 @@ class HeadlessEchoTest {
     private static final double SPEAKING = 0.05;
     /** Level reports of the tone at c to watch b through: ~5 s of bursts and pauses. */
     private static final int TONE_REPORTS = 12;
-    private static final int SETTLING_REPORTS = 3;
 
     @TempDir
     Path dir;
@@ -45,13 +44,11 @@ class HeadlessEchoTest {
             atB.next("a's tone at b", LIMIT, e -> isLevel(e, aId) && (double) e.value() > SPEAKING);
             atC.next("a's tone at c", LIMIT, e -> isLevel(e, aId) && (double) e.value() > SPEAKING);
 
-            // The first 10 ms frame a new send stream encodes while muted is faded out rather than
-            // zeroed (WebRTC's ChannelSend starts as "not muted before"), so b -> c may carry a few
-            // ms of fading echo at its very start (seen once at 0.028, decaying within ~0.2 s).
-            // Past the first second, b must be silent; at no time may it look like speaking.
+            // Not even the first 10 ms may pass: a send stream fades its first muted frame in
+            // rather than zeroing it, so a merely disabled track let up to 0.056 of echo through
+            // whenever a connection came up.
             double loudestA = 0;
             double loudestB = 0;
-            double loudestBSettled = 0;
             for (int reports = 0; reports < TONE_REPORTS; ) {
                 EventRecorder.Event level = atC.next("level reports at c", LIMIT, e -> e.kind().equals("audio-level"));
                 double value = (double) level.value();
@@ -60,16 +57,11 @@ class HeadlessEchoTest {
                     loudestA = Math.max(loudestA, value);
                 } else if (level.peerId().equals(bId)) {
                     loudestB = Math.max(loudestB, value);
-                    if (reports >= SETTLING_REPORTS) {
-                        loudestBSettled = Math.max(loudestBSettled, value);
-                    }
                 }
             }
-            System.out.printf("HeadlessEchoTest: at c, a's tone peaked at %.3f and headless b at %.4f (%.4f settled)%n",
-                    loudestA, loudestB, loudestBSettled);
+            System.out.printf("HeadlessEchoTest: at c, a's tone peaked at %.3f and headless b at %.4f%n", loudestA, loudestB);
             assertTrue(loudestA > SPEAKING, "a's tone should be heard at c, peaked at " + loudestA);
-            assertTrue(loudestB < SPEAKING, "headless b sent audio to c (echo), peaked at " + loudestB);
-            assertTrue(loudestBSettled < AudioLevels.SILENT, "headless b not silent at c: " + loudestBSettled);
+            assertTrue(loudestB < AudioLevels.SILENT, "headless b sent audio to c (echo), peaked at " + loudestB);
             assertFalse(b.audioBackend().capturesSound(), "the headless module has no microphone");
         }
     }
