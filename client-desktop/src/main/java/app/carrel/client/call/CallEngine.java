@@ -125,6 +125,7 @@ public final class CallEngine implements AutoCloseable {
     public CompletableFuture<Void> setMicrophone(boolean on) {
         return inRoom(r -> {
             r.local().setMicrophone(on);
+            r.updateAudio();
             sendMediaState(r);
         });
     }

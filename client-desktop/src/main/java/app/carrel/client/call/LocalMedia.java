@@ -43,8 +43,7 @@ final class LocalMedia implements AutoCloseable {
         this.tone = factory.audioBackend().synthetic() ? new SyntheticMicrophone() : null;
         AudioTrack audio = factory.createAudioTrack("audio", tone != null ? tone.source() : factory.createMicrophoneSource());
         VideoTrack video = factory.createVideoTrack(VideoKind.CAMERA.label(), camera.source());
-        this.tracks = new LocalTracks(audio, video, tone != null ? tone.sinkLock() : new Object(),
-                factory.audioBackend().capturesSound());
+        this.tracks = new LocalTracks(audio, video, tone != null ? tone.sinkLock() : new Object());
         synchronized (tracks.audioSinkLock) {
             audio.addSink(level);
         }
@@ -67,12 +66,14 @@ final class LocalMedia implements AutoCloseable {
     }
 
     /**
-     * The switch is the person's and travels in media-state as they set it; the track opens only
-     * with a real (or synthetic) capture. Without one no sender carries the track at all (see
-     * {@link LocalTracks#audioSent}); keeping it disabled too is the second lock.
+     * The switch is the person's and travels in media-state as they set it; audio goes out only
+     * with a real (or synthetic) capture. The caller then starts or stops every audio sender
+     * (see {@link LocalTracks#audioSent}); the disabled track is the second lock.
      */
     void setMicrophone(boolean on) {
-        tracks.audio.setEnabled(on && factory.audioBackend().capturesSound());
+        boolean sent = on && factory.audioBackend().capturesSound();
+        tracks.audio.setEnabled(sent);
+        tracks.audioSent = sent;
         flags = new MediaFlags(on, flags.video(), flags.screen());
     }
 

@@ -20,23 +20,24 @@ final class LocalTracks {
      */
     final Object audioSinkLock;
     /**
-     * False without a microphone (the headless audio module): then every audio sender carries no
-     * track at all. Its "recording" is the room's own mix, and a disabled track is not enough: a
-     * send stream fades its first muted 10 ms in rather than zeroing them, which let a burst of
-     * that echo out whenever a connection came up (HeadlessEchoTest).
+     * Whether our audio may reach the network: false while muted and always without a microphone
+     * (the headless module, whose "recording" is the room's own mix). Senders then keep their
+     * stream stopped, not just fed a disabled track: a send stream fades its first muted 10 ms
+     * in rather than zeroing them, which let a burst of microphone (or echo) out whenever a
+     * connection came up (AudioLevelTest, HeadlessEchoTest).
      */
-    final boolean audioSent;
+    boolean audioSent;
     /** Non-null while we share our screen. */
     VideoTrack screen;
 
-    LocalTracks(AudioTrack audio, VideoTrack camera, Object audioSinkLock, boolean audioSent) {
+    LocalTracks(AudioTrack audio, VideoTrack camera, Object audioSinkLock) {
         this.audio = audio;
         this.camera = camera;
         this.audioSinkLock = audioSinkLock;
-        this.audioSent = audioSent;
+        this.audioSent = true;
     }
 
     LocalTracks(AudioTrack audio, VideoTrack camera) {
-        this(audio, camera, new Object(), true);
+        this(audio, camera, new Object());
     }
 }

@@ -145,6 +145,24 @@ final class PeerSession {
         }
     }
 
+    /**
+     * Starts or stops our audio stream to match {@link LocalTracks#audioSent}, without
+     * renegotiating: the m-line stays, so the peer keeps our audio. Detaching the track instead
+     * would not do: a send stream without a track sends what the audio module records, unmuted.
+     */
+    void updateAudio() {
+        if (closed || audioSender == null) {
+            return;
+        }
+        synchronized (tracks.audioSinkLock) {
+            RTCRtpSendParameters parameters = audioSender.getParameters();
+            for (RTCRtpEncodingParameters encoding : parameters.encodings) {
+                encoding.active = tracks.audioSent;
+            }
+            audioSender.setParameters(parameters);
+        }
+    }
+
     /** Starts or stops sending our screen; either way renegotiates. */
     void updateScreen() {
         if (closed) {
@@ -260,26 +278,11 @@ final class PeerSession {
         if (audioSender == null) {
             synchronized (tracks.audioSinkLock) {
                 audioSender = pc.addTrack(tracks.audio, List.of(LocalTracks.CAMERA_STREAM));
-                if (!tracks.audioSent) {
-                    silence(audioSender);
-                }
             }
+            updateAudio();
             cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
         }
         updateScreen();
-    }
-
-    /**
-     * Keeps a sender's stream from ever starting; its m-line stays, so the peer still sees our
-     * audio. Detaching the track would not do: a send stream without a track sends what the
-     * audio module records, unmuted.
-     */
-    private static void silence(RTCRtpSender sender) {
-        RTCRtpSendParameters parameters = sender.getParameters();
-        for (RTCRtpEncodingParameters encoding : parameters.encodings) {
-            encoding.active = false;
-        }
-        sender.setParameters(parameters);
     }
 
     /** A remote description may stop a sender of our audio track: see LocalTracks#audioSinkLock. */

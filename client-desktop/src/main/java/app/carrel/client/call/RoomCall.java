@@ -126,6 +126,11 @@ final class RoomCall {
         sessions.values().forEach(PeerSession::updateScreen);
     }
 
+    /** Microphone switched: every connection starts or stops its audio stream, no renegotiation. */
+    void updateAudio() {
+        sessions.values().forEach(PeerSession::updateAudio);
+    }
+
     /**
      * We came back after a signaling outage. With the same participant id the connections live
      * on: drop peers who left meanwhile, learn who came, restart ICE where it broke. With a new

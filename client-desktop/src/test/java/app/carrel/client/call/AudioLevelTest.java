@@ -9,6 +9,7 @@ import app.carrel.client.media.AudioBackend;
 import app.carrel.protocol.MediaFlags;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +25,8 @@ class AudioLevelTest {
     private static final Duration LIMIT = CallFixture.LIMIT;
     /** The tone peaks at 0.25 of full scale (RMS ~0.18 in a burst). */
     private static final double SPEAKING = 0.05;
+    /** Level reports of a steady talker to watch a quiet one through: ~5 s of bursts and pauses. */
+    private static final int TONE_REPORTS = 12;
 
     @TempDir
     Path dir;
@@ -61,6 +64,36 @@ class AudioLevelTest {
             atB.next("a's level at b rising again after unmuting", LIMIT,
                     e -> e.kind().equals("audio-level") && e.peerId().equals(aId) && (double) e.value() > SPEAKING);
             assertTrue(b.peers().stream().anyMatch(p -> p.id().equals(aId)), "a should still be in b's room");
+        }
+    }
+
+    /**
+     * Muted means nothing reaches the network: not the first 10 ms either, which a send stream
+     * starting on a disabled track fades in rather than zeroing.
+     */
+    @Test
+    void aParticipantWhoJoinsMutedSendsNothingUntilUnmuted() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder atC = new EventRecorder();
+            CallEngine a = call.engine("a", 0xE02020, new EventRecorder(), AudioBackend.synthetic("test tone"));
+            CallEngine c = call.engine("c", 0x2040E0, atC);
+            CallEngine m = call.engine("m", 0x20E020, new EventRecorder(), AudioBackend.synthetic("test tone"),
+                    config -> config.microphoneOn(false));
+            call.joinedTogether("Muted", 3, a, c, m);
+            String aId = a.selfId();
+            String mId = m.selfId();
+            assertFalse(m.localMedia().audio());
+
+            Map<String, Double> loudest = atC.loudestLevels(aId, TONE_REPORTS, LIMIT);
+            System.out.printf("AudioLevelTest: at c, a's tone peaked at %.3f and muted m's at %.4f%n",
+                    loudest.getOrDefault(aId, 0.0), loudest.getOrDefault(mId, 0.0));
+            assertTrue(loudest.getOrDefault(aId, 0.0) > SPEAKING, "a's tone, the clock, should be heard at c");
+            assertTrue(loudest.getOrDefault(mId, 0.0) < AudioLevels.SILENT,
+                    "muted m's tone reached c at " + loudest.get(mId));
+
+            m.setMicrophone(true).get(5, TimeUnit.SECONDS);
+            atC.next("m's tone at c once unmuted", LIMIT,
+                    e -> e.kind().equals("audio-level") && e.peerId().equals(mId) && (double) e.value() > SPEAKING);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
@@ -69,12 +70,19 @@ final class CallFixture implements AutoCloseable {
     }
 
     CallEngine engine(String name, int rgb, EventRecorder recorder, AudioBackend audio) {
-        CallConfig config = CallConfig.builder(uri::get, name)
+        return engine(name, rgb, recorder, audio, config -> { });
+    }
+
+    /** An engine whose configuration the test adjusts beyond the fixture's defaults. */
+    CallEngine engine(String name, int rgb, EventRecorder recorder, AudioBackend audio,
+                      Consumer<CallConfig.Builder> adjust) {
+        CallConfig.Builder builder = CallConfig.builder(uri::get, name)
                 .format(SMALL)
                 .syntheticColor(new Color(rgb))
                 .reconnectMaxDelay(Duration.ofSeconds(1))
-                .trust(trust)
-                .build();
+                .trust(trust);
+        adjust.accept(builder);
+        CallConfig config = builder.build();
         CallEngine engine = new CallEngine(config, MediaFactory.create(audio));
         engine.addListener(recorder);
         engines.add(engine);

@@ -5,7 +5,9 @@ import app.carrel.protocol.Peer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -68,6 +70,23 @@ final class EventRecorder implements CallListener {
         List<Event> all = new ArrayList<>();
         events.drainTo(all);
         return all;
+    }
+
+    /**
+     * The loudest level each peer reached while {@code clockPeerId}'s level was reported
+     * {@code reports} times: the clock is a peer that keeps talking, so the window is real time
+     * without a sleep. Levels are reported on change, so a silent peer may have no entry at all.
+     */
+    Map<String, Double> loudestLevels(String clockPeerId, int reports, Duration limit) throws InterruptedException {
+        Map<String, Double> loudest = new HashMap<>();
+        for (int seen = 0; seen < reports; ) {
+            Event level = next("level reports", limit, e -> e.kind().equals("audio-level"));
+            loudest.merge(level.peerId(), (double) level.value(), Math::max);
+            if (level.peerId().equals(clockPeerId)) {
+                seen++;
+            }
+        }
+        return loudest;
     }
 
     /** Takes events until one matches; fails naming what was seen instead. */

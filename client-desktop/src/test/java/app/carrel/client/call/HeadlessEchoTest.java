@@ -7,6 +7,7 @@ import app.carrel.client.NoLeaksExtension;
 import app.carrel.client.media.AudioBackend;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,23 +43,13 @@ class HeadlessEchoTest {
             assertTrue(b.localMedia().audio(), "b's microphone switch is on: it is the echo that must not pass");
 
             atB.next("a's tone at b", LIMIT, e -> isLevel(e, aId) && (double) e.value() > SPEAKING);
-            atC.next("a's tone at c", LIMIT, e -> isLevel(e, aId) && (double) e.value() > SPEAKING);
 
-            // Not even the first 10 ms may pass: a send stream fades its first muted frame in
-            // rather than zeroing it, so a merely disabled track let up to 0.056 of echo through
-            // whenever a connection came up.
-            double loudestA = 0;
-            double loudestB = 0;
-            for (int reports = 0; reports < TONE_REPORTS; ) {
-                EventRecorder.Event level = atC.next("level reports at c", LIMIT, e -> e.kind().equals("audio-level"));
-                double value = (double) level.value();
-                if (level.peerId().equals(aId)) {
-                    reports++;
-                    loudestA = Math.max(loudestA, value);
-                } else if (level.peerId().equals(bId)) {
-                    loudestB = Math.max(loudestB, value);
-                }
-            }
+            // Watched at c from its first report on: not even the first 10 ms may pass. A send
+            // stream fades its first muted frame in rather than zeroing it, so a merely disabled
+            // track let up to 0.056 of echo through whenever a connection came up.
+            Map<String, Double> loudest = atC.loudestLevels(aId, TONE_REPORTS, LIMIT);
+            double loudestA = loudest.getOrDefault(aId, 0.0);
+            double loudestB = loudest.getOrDefault(bId, 0.0);
             System.out.printf("HeadlessEchoTest: at c, a's tone peaked at %.3f and headless b at %.4f%n", loudestA, loudestB);
             assertTrue(loudestA > SPEAKING, "a's tone should be heard at c, peaked at " + loudestA);
             assertTrue(loudestB < AudioLevels.SILENT, "headless b sent audio to c (echo), peaked at " + loudestB);
