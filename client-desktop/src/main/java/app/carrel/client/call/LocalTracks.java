@@ -24,7 +24,7 @@ final class LocalTracks {
      * (the headless module, whose "recording" is the room's own mix). Senders then keep their
      * stream stopped, not just fed a disabled track: a send stream fades its first muted 10 ms
      * in rather than zeroing them, which let a burst of microphone (or echo) out whenever a
-     * connection came up (AudioLevelTest, HeadlessEchoTest).
+     * connection came up (AudioLevelTest).
      */
     boolean audioSent;
     /** Non-null while we share our screen. */

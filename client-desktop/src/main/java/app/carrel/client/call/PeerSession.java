@@ -155,11 +155,18 @@ final class PeerSession {
             return;
         }
         synchronized (tracks.audioSinkLock) {
-            RTCRtpSendParameters parameters = audioSender.getParameters();
-            for (RTCRtpEncodingParameters encoding : parameters.encodings) {
-                encoding.active = tracks.audioSent;
+            try {
+                RTCRtpSendParameters parameters = audioSender.getParameters();
+                for (RTCRtpEncodingParameters encoding : parameters.encodings) {
+                    encoding.active = tracks.audioSent;
+                }
+                audioSender.setParameters(parameters);
+            } catch (RuntimeException e) {
+                // Muting still holds through the disabled track (silence frames); unmuting does not.
+                String what = tracks.audioSent ? "start" : "stop";
+                log.warn("{}: could not {} our audio stream to {}: {}", selfId, what, peerId, e.toString());
+                events.onProblem("Could not " + what + " sending audio to " + peerId + ": " + e.getMessage());
             }
-            audioSender.setParameters(parameters);
         }
     }
 

@@ -36,7 +36,7 @@ public final class RoomModel implements CallListener {
     private static final Logger log = LoggerFactory.getLogger(RoomModel.class);
     // A muted peer is never shown speaking, and the bar is set above the engine's 0.01 "silent".
     // (The level spikes up to ~0.2 once seen from "silent" headless peers were the headless
-    // module's echo, now never sent; see HeadlessEchoTest.)
+    // module's echo, now never sent; see AudioLevelTest.)
     private static final double SPEAKING_LEVEL = 0.05;
 
     private final CallEngine engine;
