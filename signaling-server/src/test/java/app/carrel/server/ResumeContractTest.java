@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.carrel.server.testing.AdminEndpoint;
 import app.carrel.server.testing.ContractTest;
 import app.carrel.server.testing.Json;
 import app.carrel.server.testing.Member;
@@ -19,9 +20,23 @@ class ResumeContractTest extends PairContract {
 
     static final Duration GRACE = Duration.ofSeconds(2);
 
+    final AdminEndpoint admin = new AdminEndpoint(server);
+
     @Override
     ServerFixture configure(ServerFixture fixture) {
-        return fixture.resumeGrace(GRACE).rate(1000, 2000);
+        return fixture.resumeGrace(GRACE).rate(1000, 2000).admin();
+    }
+
+    /**
+     * Closes alice's connection and waits until the server has counted it closed: only then is
+     * her seat in its grace. The client's own close returns earlier than that (Java-WebSocket's
+     * client stops reading once it has sent its close frame, so a message arriving meanwhile ends
+     * its wait), and a relay sent in between went to the dead connection, not the queue.
+     */
+    void aliceDrops() {
+        double open = admin.sample("carrel_connections");
+        alice.client().closeQuietly();
+        admin.awaitSample("carrel_connections", null, open - 1);
     }
 
     Member resume(Member who, String token, Object... extra) {
@@ -124,7 +139,7 @@ class ResumeContractTest extends PairContract {
 
     @Test
     void relayToAParticipantInItsGraceIsQueuedAndDeliveredAfterJoinedInOrder() {
-        alice.client().closeQuietly();
+        aliceDrops();
         bob.send("type", "offer", "id", "o", "to", alice.id(), "sdp", "queued offer");
         bob.send("type", "ice", "id", "i1", "to", alice.id(), "candidate", Json.map("candidate", "c1"));
         bob.send("type", "ice", "id", "i2", "to", alice.id(), "candidate", Json.map("candidate", "c2"));
@@ -145,7 +160,7 @@ class ResumeContractTest extends PairContract {
 
     @Test
     void theQueueKeepsTheFirst256AndDropsTheNewest() {
-        alice.client().closeQuietly();
+        aliceDrops();
         for (int i = 0; i < 300; i++) {
             bob.send("type", "ice", "to", alice.id(), "candidate", Json.map("candidate", "c" + i));
         }
@@ -163,7 +178,7 @@ class ResumeContractTest extends PairContract {
 
     @Test
     void whenTheGraceEndsOthersSeePeerLeftAndTheQueueAndTokenAreGone() {
-        alice.client().closeQuietly();
+        aliceDrops();
         bob.send("type", "offer", "to", alice.id(), "sdp", "never delivered");
         JsonNode left = bob.client().expect("peer-left", GRACE.plusSeconds(3));
         assertEquals(alice.id(), left.path("peer").asText());

@@ -88,9 +88,13 @@ public final class Gateway {
         c.heard(System.nanoTime());
     }
 
+    /**
+     * Queued before the gauge drops, so whoever sees {@code carrel_connections} fall knows that
+     * anything it sends from then on reaches the rooms thread after this disconnect.
+     */
     public void closed(Connection c) {
-        metrics.connectionClosed();
         rooms.execute(() -> dispatcher.onDisconnect(c));
+        metrics.connectionClosed();
     }
 
     private void dropped(Connection c, String text, long now) {
