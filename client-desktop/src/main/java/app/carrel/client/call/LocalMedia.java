@@ -68,12 +68,10 @@ final class LocalMedia implements AutoCloseable {
     /**
      * The switch is the person's and travels in media-state as they set it; audio goes out only
      * with a real (or synthetic) capture. The caller then starts or stops every audio sender
-     * (see {@link LocalTracks#audioSent}); the disabled track is the second lock.
+     * (see {@link LocalTracks#audioSent()}); the disabled track is the second lock.
      */
     void setMicrophone(boolean on) {
-        boolean sent = on && factory.audioBackend().capturesSound();
-        tracks.audio.setEnabled(sent);
-        tracks.audioSent = sent;
+        tracks.audio.setEnabled(on && factory.audioBackend().capturesSound());
         flags = new MediaFlags(on, flags.video(), flags.screen());
     }
 

@@ -19,14 +19,6 @@ final class LocalTracks {
      * it, as its native source's sink list has no lock of its own (see SyntheticMicrophone).
      */
     final Object audioSinkLock;
-    /**
-     * Whether our audio may reach the network: false while muted and always without a microphone
-     * (the headless module, whose "recording" is the room's own mix). Senders then keep their
-     * stream stopped, not just fed a disabled track: a send stream fades its first muted 10 ms
-     * in rather than zeroing them, which let a burst of microphone (or echo) out whenever a
-     * connection came up (AudioLevelTest).
-     */
-    boolean audioSent;
     /** Non-null while we share our screen. */
     VideoTrack screen;
 
@@ -34,7 +26,17 @@ final class LocalTracks {
         this.audio = audio;
         this.camera = camera;
         this.audioSinkLock = audioSinkLock;
-        this.audioSent = true;
+    }
+
+    /**
+     * Whether our audio may reach the network: the audio track is enabled only with a microphone
+     * that is on (never with the headless module, whose "recording" is the room's own mix).
+     * Senders keep their stream stopped otherwise, not just fed the disabled track: a send stream
+     * fades its first muted 10 ms in rather than zeroing them, which let a burst of microphone
+     * (or echo) out whenever a connection came up (AudioLevelTest).
+     */
+    boolean audioSent() {
+        return audio.isEnabled();
     }
 
     LocalTracks(AudioTrack audio, VideoTrack camera) {

@@ -146,7 +146,7 @@ final class PeerSession {
     }
 
     /**
-     * Starts or stops our audio stream to match {@link LocalTracks#audioSent}, without
+     * Starts or stops our audio stream to match {@link LocalTracks#audioSent()}, without
      * renegotiating: the m-line stays, so the peer keeps our audio. Detaching the track instead
      * would not do: a send stream without a track sends what the audio module records, unmuted.
      */
@@ -154,16 +154,17 @@ final class PeerSession {
         if (closed || audioSender == null) {
             return;
         }
+        boolean sent = tracks.audioSent();
         synchronized (tracks.audioSinkLock) {
             try {
                 RTCRtpSendParameters parameters = audioSender.getParameters();
                 for (RTCRtpEncodingParameters encoding : parameters.encodings) {
-                    encoding.active = tracks.audioSent;
+                    encoding.active = sent;
                 }
                 audioSender.setParameters(parameters);
             } catch (RuntimeException e) {
                 // Muting still holds through the disabled track (silence frames); unmuting does not.
-                String what = tracks.audioSent ? "start" : "stop";
+                String what = sent ? "start" : "stop";
                 log.warn("{}: could not {} our audio stream to {}: {}", selfId, what, peerId, e.toString());
                 events.onProblem("Could not " + what + " sending audio to " + peerId + ": " + e.getMessage());
             }

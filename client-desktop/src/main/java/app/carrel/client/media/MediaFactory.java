@@ -58,7 +58,7 @@ public final class MediaFactory implements AutoCloseable {
             // The headless module only pulls remote audio (and so feeds our level meters) once
             // playout runs. Its recording pulls that same mix (0.14 calls NeedMorePlayData on its
             // capture thread) - an echo of the room, which never leaves: our audio senders stay
-            // stopped (LocalTracks#audioSent).
+            // stopped (LocalTracks#audioSent()).
             module.initPlayout();
             module.startPlayout();
             module.initRecording();
