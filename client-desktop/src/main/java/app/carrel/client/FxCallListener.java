@@ -90,4 +90,9 @@ public final class FxCallListener implements CallListener {
     public void onProblem(String message) {
         fx.execute(() -> target.onProblem(message));
     }
+
+    @Override
+    public void onRoomEnded(String reason) {
+        fx.execute(() -> target.onRoomEnded(reason));
+    }
 }

@@ -13,7 +13,15 @@ import app.carrel.client.settings.SettingsView;
 import app.carrel.client.settings.Themes;
 import app.carrel.client.status.StatusBanner;
 import app.carrel.client.status.StatusModel;
+import app.carrel.client.room.JoinFailure;
+import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.Room;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.BorderPane;
@@ -23,6 +31,10 @@ import javafx.scene.layout.BorderPane;
  * banner sits above whichever screen shows, never over it. FX thread only.
  */
 public final class Shell extends BorderPane {
+
+    private static final Logger log = LoggerFactory.getLogger(Shell.class);
+    // The engine's own leave waits 5 s for the server; past this the process exits regardless.
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(8);
 
     private final SettingsModel settings;
     private final StatusModel status = new StatusModel();
@@ -59,7 +71,15 @@ public final class Shell extends BorderPane {
         lobby.connect(settings.serverProperty().get());
     }
 
-    /** Leaves any room and frees everything native; the window is closing. */
+    /** True while a call is on: closing the window then asks first. */
+    public boolean inCall() {
+        return session != null;
+    }
+
+    /**
+     * Leaves any room and frees everything native; the window is closing. Waits for the engine
+     * at most {@link #CLOSE_LIMIT}: a server that does not answer must not keep the window up.
+     */
     public void close() {
         closed = true;
         if (preJoin != null) {
@@ -69,7 +89,15 @@ public final class Shell extends BorderPane {
             roomView.dispose();
         }
         if (session != null) {
-            session.close().join();
+            try {
+                session.close().get(CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                log.warn("The call did not end within {} s; quitting anyway", CLOSE_LIMIT.toSeconds());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                log.warn("Ending the call failed: {}", e.getCause().toString());
+            }
         }
         lobby.close();
     }
@@ -122,7 +150,9 @@ public final class Shell extends BorderPane {
             }
             if (error != null) {
                 backToLobby();
-                lobby.showJoinFailure(error.getMessage());
+                Throwable cause = SignalingException.unwrap(error);
+                lobby.showJoinFailure(plan.request().room(), cause.getMessage(),
+                        cause instanceof JoinFailure f && f.wrongPassword());
                 return;
             }
             if (closed) { // the window closed while we were joining
@@ -143,7 +173,7 @@ public final class Shell extends BorderPane {
         });
     }
 
-    private void left() {
+    private void left(String reason) {
         if (roomView != null) {
             roomView.dispose();
             roomView = null;
@@ -153,6 +183,9 @@ public final class Shell extends BorderPane {
             session = null;
         }
         backToLobby();
+        if (reason != null) {
+            lobby.showRoomEnded(reason);
+        }
     }
 
     private void backToLobby() {

@@ -47,7 +47,8 @@ public final class CallEngine implements AutoCloseable {
     public CallEngine(CallConfig config, MediaFactory media) {
         this.config = config;
         this.media = media;
-        this.signaling = new Signaling(config, thread, listeners, state, this::onServerMessage, this::onResumed);
+        this.signaling = new Signaling(config, thread, listeners, state, this::onServerMessage, this::onResumed,
+                this::onRejoinRefused);
         AudioLevels levels = new AudioLevels(listeners);
         thread.every(Duration.ofMillis(200), () -> levels.poll(room));
     }
@@ -328,6 +329,23 @@ public final class CallEngine implements AutoCloseable {
             room.resumed(joined);
             sendMediaState(room);
         }
+    }
+
+    /** Back after an outage, the server would not seat us again: the visit is over. */
+    private void onRejoinRefused(SignalingException refusal) {
+        String reason = describeRefusal(refusal);
+        endRoom();
+        state.set(CallState.IDLE);
+        listeners.fire(l -> l.onRoomEnded(reason));
+    }
+
+    private static String describeRefusal(SignalingException refusal) {
+        return switch (refusal.code()) {
+            case ROOM_FULL -> "You were disconnected too long and the room filled up meanwhile.";
+            case ROOM_NOT_FOUND -> "The room no longer exists.";
+            case WRONG_PASSWORD -> "The room's password changed while you were disconnected.";
+            default -> "The server would not let you back in (" + refusal.reason() + ").";
+        };
     }
 
     private void endRoom() {

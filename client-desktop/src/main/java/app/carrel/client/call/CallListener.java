@@ -64,4 +64,8 @@ public interface CallListener {
     /** Something went wrong that the user should know about; the engine carries on. */
     default void onProblem(String message) {
     }
+
+    /** The visit ended without our asking (the server refused to seat us again); in words for the person. */
+    default void onRoomEnded(String reason) {
+    }
 }

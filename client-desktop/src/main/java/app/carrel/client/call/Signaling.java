@@ -4,6 +4,7 @@ import app.carrel.client.signaling.SignalingClient;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.client.signaling.SignalingListener;
 import app.carrel.protocol.ClientMessage;
+import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.IceCandidate;
 import app.carrel.protocol.ServerMessage;
 import java.time.Duration;
@@ -35,6 +36,7 @@ final class Signaling {
     private final StateHolder state;
     private final Consumer<ServerMessage> onMessage;
     private final Consumer<ServerMessage.Joined> onResumed;
+    private final Consumer<SignalingException> onRefused;
     private final Deque<ClientMessage> outbox = new ArrayDeque<>();
     private SignalingClient client;
     private CompletableFuture<Void> connecting;
@@ -47,13 +49,15 @@ final class Signaling {
     private boolean shutdown;
 
     Signaling(CallConfig config, EngineThread thread, CallListeners listeners, StateHolder state,
-              Consumer<ServerMessage> onMessage, Consumer<ServerMessage.Joined> onResumed) {
+              Consumer<ServerMessage> onMessage, Consumer<ServerMessage.Joined> onResumed,
+              Consumer<SignalingException> onRefused) {
         this.config = config;
         this.thread = thread;
         this.listeners = listeners;
         this.state = state;
         this.onMessage = onMessage;
         this.onResumed = onResumed;
+        this.onRefused = onRefused;
     }
 
     boolean isOpen() {
@@ -228,6 +232,13 @@ final class Signaling {
                     attemptInFlight = false;
                     if (shutdown || roomId == null) {
                         fresh.close();
+                    } else if (error != null && definite(error)) {
+                        // The seat is gone and the server said why (the room filled, was
+                        // deleted, took a new password): asking again cannot succeed.
+                        log.info("Reconnect attempt {} refused for good: {}", attempt, error.getMessage());
+                        fresh.close();
+                        client = null;
+                        onRefused.accept((SignalingException) SignalingException.unwrap(error));
                     } else if (error != null) {
                         log.info("Reconnect attempt {} failed: {}", attempt, error.getMessage());
                         fresh.close();
@@ -237,6 +248,12 @@ final class Signaling {
                         resumed(fresh, (ServerMessage.Joined) message);
                     }
                 }, thread);
+    }
+
+    /** A refusal with a code, other than the two that say "later" (rate limit, server fault). */
+    private static boolean definite(Throwable error) {
+        return SignalingException.unwrap(error) instanceof SignalingException s && s.code() != null
+                && s.code() != ErrorCode.RATE_LIMITED && s.code() != ErrorCode.SERVER_ERROR;
     }
 
     private void resumed(SignalingClient fresh, ServerMessage.Joined joined) {

@@ -1,6 +1,10 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.window.KeyClosedDialogs;
+import app.carrel.client.window.TextLimits;
 import app.carrel.protocol.TextRules;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -10,12 +14,18 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** Name, capacity and an optional password for a new room; the lobby model validates. */
+/**
+ * Name, capacity and an optional password for a new room. A name the server would refuse keeps
+ * the dialog open with the reason under the field, so nothing typed is lost.
+ */
 final class CreateRoomDialog extends Dialog<ButtonType> {
 
     private final TextField name = new TextField();
+    // 8 is a v1 server's default --max-capacity; welcome does not announce another, and a
+    // server with a lower limit refuses with a message that says so.
     private final Spinner<Integer> capacity = new Spinner<>(TextRules.MIN_CAPACITY, 8, 4);
     private final PasswordField password = new PasswordField();
+    private final Label error = new Label();
 
     CreateRoomDialog(Window owner) {
         initOwner(owner);
@@ -23,24 +33,40 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         setHeaderText("Create a study room");
         name.setId("create-room-name");
         name.setPromptText("e.g. Algorithms");
+        TextLimits.limit(name, TextRules.MAX_ROOM_NAME);
         capacity.setId("create-room-capacity");
         capacity.setEditable(true);
         password.setId("create-room-password");
         password.setPromptText("optional");
+        error.setId("create-room-error");
+        error.getStyleClass().add("danger");
+        error.setStyle("-fx-text-fill: -color-danger-fg;");
+        error.setWrapText(true);
+        error.setVisible(false);
+        error.setManaged(false);
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
         grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label("Capacity"), capacity);
-        grid.addRow(2, new Label("Password"), password);
+        grid.add(error, 1, 1);
+        grid.addRow(2, new Label("People"), capacity);
+        grid.addRow(3, new Label("Password"), password);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        getDialogPane().lookupButton(ButtonType.OK).setId("create-room-ok");
+        Node ok = getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("create-room-ok");
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            if (!validate()) {
+                e.consume(); // stays open
+            }
+        });
+        name.textProperty().addListener((obs, old, now) -> showError(null));
+        KeyClosedDialogs.install(this);
         setOnShown(e -> name.requestFocus());
     }
 
     String roomName() {
-        return name.getText();
+        return TextRules.roomName(name.getText());
     }
 
     int capacity() {
@@ -49,5 +75,24 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
 
     String password() {
         return password.getText();
+    }
+
+    private boolean validate() {
+        capacity.commitValue(); // a number typed but not yet committed with Enter
+        if (TextRules.roomName(name.getText()) == null) {
+            showError(name.getText().isBlank()
+                    ? "Give the room a name."
+                    : "A room name has 1–" + TextRules.MAX_ROOM_NAME + " characters and no control characters.");
+            name.requestFocus();
+            return false;
+        }
+        return true;
+    }
+
+    private void showError(String text) {
+        error.setText(text == null ? "" : text);
+        error.setVisible(text != null);
+        error.setManaged(text != null);
+        getDialogPane().getScene().getWindow().sizeToScene();
     }
 }

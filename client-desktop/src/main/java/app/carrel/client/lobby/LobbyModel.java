@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +50,8 @@ public final class LobbyModel {
     private String trustSource = "";
     // While a room is shown its engine speaks for the status banner, not this connection.
     private boolean ownsStatus = true;
+    /** Asks the person for a locked room's password (true: the last one was wrong). */
+    private BiConsumer<Room, Boolean> passwordPrompt = (room, retry) -> { };
 
     public LobbyModel(SettingsModel settings, StatusModel status, Consumer<JoinRequest> onJoin) {
         this.settings = settings;
@@ -107,6 +110,9 @@ public final class LobbyModel {
             return;
         }
         closeConnection();
+        if (!address.strip().equals(server.get())) {
+            rooms.clear(); // another server's rooms cannot be joined here
+        }
         trust = trusted;
         trustSource = settings.trustCertProperty().get();
         uri = parsed;
@@ -194,7 +200,15 @@ public final class LobbyModel {
         });
     }
 
-    /** Checks the name here (the server would refuse it anyway) and hands the join on. */
+    /** The view's way of asking for a password; the lobby decides when. */
+    public void onPasswordNeeded(BiConsumer<Room, Boolean> prompt) {
+        this.passwordPrompt = prompt;
+    }
+
+    /**
+     * Checks the name here (the server would refuse it anyway) and hands the join on; a locked
+     * room without a password first asks for one.
+     */
     public void join(Room room, String displayName, String password) {
         String valid = TextRules.displayName(displayName == null ? "" : displayName);
         if (valid == null) {
@@ -206,15 +220,36 @@ public final class LobbyModel {
             showNotice("Room '" + room.name() + "' is full (" + room.participants() + "/" + room.capacity() + ").", false);
             return;
         }
+        if (!online.get()) {
+            showNotice("Not connected to " + server.get() + "; connect first.", true);
+            return;
+        }
         settings.rememberName(server.get(), valid);
         name.set(valid);
+        if (room.locked() && (password == null || password.isEmpty())) {
+            passwordPrompt.accept(room, false);
+            return;
+        }
         showNotice("", false);
         onJoin.accept(new JoinRequest(uri, server.get(), room, valid, password, trust));
     }
 
-    /** A join failed further on (pre-join or the server's answer): say why, here. */
-    public void showJoinFailure(String message) {
-        showNotice(message, false);
+    /**
+     * A join failed further on (pre-join or the server's answer): say why, here. A wrong
+     * password asks again at once rather than leaving the person to find the room and click.
+     */
+    public void showJoinFailure(Room room, String message, boolean wrongPassword) {
+        if (wrongPassword) {
+            showNotice("", false);
+            passwordPrompt.accept(room, true);
+        } else {
+            showNotice(message, false);
+        }
+    }
+
+    /** The room sent us back (the server would not seat us again after an outage): say why. */
+    public void showRoomEnded(String reason) {
+        showNotice(reason, false);
     }
 
     public void close() {

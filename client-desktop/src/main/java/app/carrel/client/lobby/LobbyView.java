@@ -1,7 +1,10 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.window.TextLimits;
 import app.carrel.protocol.Room;
+import app.carrel.protocol.TextRules;
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -9,6 +12,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,8 +23,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Server address, display name, the live room list, "New room", and inline notices. */
+/**
+ * Server address, display name, the live room list, "New room", and inline notices. Ctrl+N opens
+ * "New room"; Enter or a double click joins the selected room.
+ */
 public final class LobbyView extends BorderPane {
+
+    private static final KeyCombination NEW_ROOM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final LobbyModel model;
     private final Runnable openSettings;
@@ -55,6 +66,7 @@ public final class LobbyView extends BorderPane {
 
         name.setId("display-name");
         name.setPromptText("Your name");
+        TextLimits.limit(name, TextRules.MAX_NAME);
         name.setPrefColumnCount(20);
         HBox nameRow = new HBox(8, new Label("Your name"), name);
         nameRow.setAlignment(Pos.CENTER_LEFT);
@@ -73,7 +85,7 @@ public final class LobbyView extends BorderPane {
         setTop(header);
 
         roomList.setId("room-list");
-        roomList.setCellFactory(list -> new RoomCell(this::join));
+        roomList.setCellFactory(list -> new RoomCell(this::join, model.onlineProperty()));
         roomList.setPlaceholder(new Label("No rooms yet — create one."));
         setCenter(roomList);
 
@@ -101,6 +113,35 @@ public final class LobbyView extends BorderPane {
         create.disableProperty().bind(model.onlineProperty().not());
         create.setOnAction(e -> openCreateDialog());
         settings.setOnAction(e -> openSettings.run());
+        model.onPasswordNeeded(this::askPassword);
+        roomList.setOnKeyPressed(e -> {
+            Room selected = roomList.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null && model.onlineProperty().get()) {
+                e.consume();
+                join(selected);
+            }
+        });
+        roomList.setOnMouseClicked(e -> {
+            Room selected = roomList.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && selected != null && model.onlineProperty().get()) {
+                join(selected);
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(NEW_ROOM);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(NEW_ROOM, () -> {
+                    if (!create.isDisabled()) {
+                        openCreateDialog();
+                    }
+                });
+                // The name is what a newcomer types first; the address is usually right already
+                // and a focused, selected address is overwritten by the first key.
+                Platform.runLater(() -> (name.getText().isBlank() ? name : roomList).requestFocus());
+            }
+        });
     }
 
     private void openCreateDialog() {
@@ -114,11 +155,11 @@ public final class LobbyView extends BorderPane {
     }
 
     private void join(Room room) {
-        if (!room.locked()) {
-            model.join(room, name.getText(), null);
-            return;
-        }
-        PasswordDialog dialog = new PasswordDialog(getScene().getWindow(), room.name());
+        model.join(room, name.getText(), null);
+    }
+
+    private void askPassword(Room room, boolean retry) {
+        PasswordDialog dialog = new PasswordDialog(getScene().getWindow(), room.name(), retry);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == ButtonType.OK) {
                 model.join(room, name.getText(), dialog.password());

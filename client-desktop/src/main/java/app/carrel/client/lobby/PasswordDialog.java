@@ -1,23 +1,38 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.window.KeyClosedDialogs;
+import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** Asks for the password of a locked room. */
+/** Asks for the password of a locked room; after a wrong one it says so and asks again. */
 final class PasswordDialog extends Dialog<ButtonType> {
 
     private final PasswordField password = new PasswordField();
 
-    PasswordDialog(Window owner, String roomName) {
+    PasswordDialog(Window owner, String roomName, boolean retry) {
         initOwner(owner);
         setTitle("Locked room");
         setHeaderText("'" + roomName + "' needs a password");
         password.setId("join-password");
-        getDialogPane().setContent(password);
+        password.setPromptText("Password");
+        VBox content = new VBox(8);
+        content.setPadding(new Insets(10, 12, 4, 12));
+        if (retry) {
+            Label wrong = new Label("That password was not right. Try again.");
+            wrong.setId("join-password-wrong");
+            wrong.setStyle("-fx-text-fill: -color-danger-fg;");
+            content.getChildren().add(wrong);
+        }
+        content.getChildren().add(password);
+        getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("join-password-ok");
+        KeyClosedDialogs.install(this);
         setOnShown(e -> password.requestFocus());
     }
 

@@ -1,6 +1,9 @@
 package app.carrel.client.lobby;
 
 import app.carrel.protocol.Room;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ObservableBooleanValue;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -23,7 +26,12 @@ final class RoomCell extends ListCell<Room> {
     private final Label count = new Label();
     private final Button join = new Button("Join");
 
-    RoomCell(Consumer<Room> onJoin) {
+    private final ObservableBooleanValue online;
+
+    /** {@code online}: Join is offered only while the lobby is connected to the rooms' server. */
+    RoomCell(Consumer<Room> onJoin, ObservableBooleanValue online) {
+        this.online = online;
+        online.addListener(new WeakInvalidationListener(onlineChanged));
         lock.getStyleClass().add("room-lock");
         name.getStyleClass().addAll("room-name", Styles.TEXT_BOLD);
         count.getStyleClass().addAll("room-count", Styles.TEXT_MUTED);
@@ -41,6 +49,9 @@ final class RoomCell extends ListCell<Room> {
         row.getStyleClass().add("room-row");
     }
 
+    // Held here: the lobby's property outlives cells, so it only keeps a weak reference to them.
+    private final InvalidationListener onlineChanged = obs -> refreshJoin();
+
     @Override
     protected void updateItem(Room room, boolean empty) {
         super.updateItem(room, empty);
@@ -52,9 +63,17 @@ final class RoomCell extends ListCell<Room> {
         count.setText(room.participants() + "/" + room.capacity());
         lock.setVisible(room.locked());
         lock.setManaged(room.locked());
-        boolean full = room.participants() >= room.capacity();
-        join.setText(full ? "Full" : "Join");
-        join.setDisable(full);
+        join.setText(full(room) ? "Full" : "Join");
+        refreshJoin();
         setGraphic(row);
+    }
+
+    private void refreshJoin() {
+        Room room = getItem();
+        join.setDisable(room == null || full(room) || !online.get());
+    }
+
+    private static boolean full(Room room) {
+        return room.participants() >= room.capacity();
     }
 }

@@ -15,6 +15,7 @@ import app.carrel.protocol.ServerMessage;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,13 +45,18 @@ public final class RoomModel implements CallListener {
     private final BooleanSupplier muteDuringFocus;
     private final Participant self;
     private final ObservableList<Participant> participants = FXCollections.observableArrayList();
+    // One read-only view, kept: JavaFX's unmodifiable wrapper listens to its source only weakly,
+    // so a fresh wrapper per call is collected with the grid's listener on it, and the grid
+    // stopped following leaves and joins after the next GC (a left peer's tile stayed, frozen).
+    private final ObservableList<Participant> participantsView = FXCollections.unmodifiableObservableList(participants);
     private final MediaControls controls;
     private final ChatModel chat;
     private final TimerModel timer;
     private final ReadOnlyStringWrapper roomName = new ReadOnlyStringWrapper(this, "roomName", "");
     private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private Runnable onLeft = () -> { };
+    /** Back to the lobby; the argument says why when the visit ended without our asking, else null. */
+    private Consumer<String> onLeft = reason -> { };
     /** Our participant id on the server (our tile's id is "self"); null until joined. */
     private String selfId;
     private boolean leaving;
@@ -73,7 +79,7 @@ public final class RoomModel implements CallListener {
     }
 
     public ObservableList<Participant> participants() {
-        return FXCollections.unmodifiableObservableList(participants);
+        return participantsView;
     }
 
     public ChatModel chat() {
@@ -108,7 +114,7 @@ public final class RoomModel implements CallListener {
         return notice.getReadOnlyProperty();
     }
 
-    public void onLeftAction(Runnable action) {
+    public void onLeftAction(Consumer<String> action) {
         this.onLeft = action;
     }
 
@@ -126,6 +132,15 @@ public final class RoomModel implements CallListener {
         notice.set("");
     }
 
+    /**
+     * The visit ended without this model (a refused join): whatever the engine reports from now
+     * on is not the window's state, so it no longer reaches the status banner.
+     */
+    void release() {
+        leaving = true;
+        timer.stop();
+    }
+
     /** Leaves the room; the window returns to the lobby once the engine is done. */
     public void leave() {
         if (leaving) {
@@ -137,7 +152,7 @@ public final class RoomModel implements CallListener {
             if (error != null) {
                 log.warn("Leave failed: {}", error.toString());
             }
-            onLeft.run();
+            onLeft.accept(null);
         }));
     }
 
@@ -222,6 +237,15 @@ public final class RoomModel implements CallListener {
             return;
         }
         find(peerId).ifPresent(p -> p.setSpeaking(level > SPEAKING_LEVEL && p.mediaProperty().get().audio()));
+    }
+
+    @Override
+    public void onRoomEnded(String reason) {
+        if (leaving) {
+            return;
+        }
+        release();
+        onLeft.accept(reason);
     }
 
     @Override

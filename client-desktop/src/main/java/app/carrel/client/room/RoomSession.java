@@ -13,7 +13,6 @@ import app.carrel.client.video.PreviewedCamera;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.TextRules;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -59,8 +58,11 @@ public final class RoomSession {
                 result.complete(new RoomSession(engine, model));
             } else {
                 log.info("Join of {} failed: {}", request.room().name(), error.toString());
+                // The engine's last words (lobby, closed) are not the app's state: the lobby's
+                // own connection speaks for the status banner again.
+                model.release();
                 Background.run(engine::close);
-                result.completeExceptionally(new IllegalStateException(describe(error, request.room().name())));
+                result.completeExceptionally(new JoinFailure(describe(error, request.room().name()), codeOf(error)));
             }
         }));
         return result;
@@ -83,8 +85,12 @@ public final class RoomSession {
         return Background.run(engine::close);
     }
 
+    private static ErrorCode codeOf(Throwable error) {
+        return SignalingException.unwrap(error) instanceof SignalingException s ? s.code() : null;
+    }
+
     static String describe(Throwable error, String roomName) {
-        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable e = SignalingException.unwrap(error);
         if (!(e instanceof SignalingException s)) {
             return "Could not join '" + roomName + "': " + e.getMessage();
         }

@@ -73,6 +73,24 @@ public final class SettingsModel {
         return muteDuringFocus.getReadOnlyProperty();
     }
 
+    /** The window's last size, or the given one when none was saved (or it was unreadable). */
+    public double[] windowSize(double defaultWidth, double defaultHeight) {
+        try {
+            return new double[] {
+                Double.parseDouble(values.getProperty("windowWidth", String.valueOf(defaultWidth))),
+                Double.parseDouble(values.getProperty("windowHeight", String.valueOf(defaultHeight)))};
+        } catch (NumberFormatException e) {
+            return new double[] {defaultWidth, defaultHeight};
+        }
+    }
+
+    /** Saved once, as the window closes, not on every step of a resize. */
+    public void setWindowSize(double width, double height) {
+        values.setProperty("windowWidth", String.valueOf(Math.round(width)));
+        values.setProperty("windowHeight", String.valueOf(Math.round(height)));
+        save();
+    }
+
     /** Non-empty when the last save failed, for a notice. */
     public ReadOnlyStringProperty saveProblemProperty() {
         return saveProblem.getReadOnlyProperty();
