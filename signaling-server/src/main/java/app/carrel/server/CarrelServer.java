@@ -74,7 +74,7 @@ public final class CarrelServer implements AutoCloseable {
             Codec codec = new Codec();
             Outbox outbox = new Outbox(codec, metrics);
             RoomDirectory directory = new RoomDirectory(metrics);
-            RoomsContext ctx = new RoomsContext(directory, outbox, rooms, new RequestOrder(rooms), storage,
+            RoomsContext ctx = new RoomsContext(directory, outbox, rooms, new RequestOrder(rooms, outbox), storage,
                     new LobbyFeed(directory, outbox, rooms), metrics, new PasswordHasher(),
                     new IceServers(config.stun(), config.turn(), config.turnSecret()),
                     config.maxCapacity(), config.resumeGrace());

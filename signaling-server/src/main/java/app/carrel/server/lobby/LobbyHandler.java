@@ -51,7 +51,7 @@ public final class LobbyHandler {
             create(c, m.id(), name, capacity, null);
             return;
         }
-        ctx.order().await(c, () -> ctx.hasher().hash(password), (hash, failure) -> {
+        ctx.order().await(c, m.id(), () -> ctx.hasher().hash(password), (hash, failure) -> {
             if (failure != null) {
                 LOG.error("Hashing a room password failed", failure);
                 ctx.outbox().error(c, m.id(), ErrorCode.SERVER_ERROR, "The room could not be created");

@@ -6,8 +6,6 @@ import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.lobby.LobbyHandler;
 import app.carrel.server.relay.RelayHandler;
 import app.carrel.server.timer.TimerHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of room logic: takes (connection, message) on the rooms thread and hands it to
@@ -16,7 +14,6 @@ import org.slf4j.LoggerFactory;
  * <p>All room state is owned by the rooms thread; nothing here is synchronized.
  */
 public final class Dispatcher {
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private final RoomsContext ctx;
     private final LobbyHandler lobby;
     private final JoinHandler join;
@@ -43,26 +40,14 @@ public final class Dispatcher {
         return timer;
     }
 
+    /** A handler that throws is answered with {@code server-error} by {@link RequestOrder}. */
     public void onMessage(Connection c, ClientMessage m) {
-        ctx.order().run(c, () -> routeOrFail(c, m));
-    }
-
-    /**
-     * A handler that throws is a server bug: the request did not take effect, and the sender is
-     * told so ({@code server-error}) instead of waiting for an answer that never comes.
-     */
-    private void routeOrFail(Connection c, ClientMessage m) {
-        try {
-            route(c, m);
-        } catch (RuntimeException e) {
-            LOG.error("Handling {} failed", m.getClass().getSimpleName(), e);
-            ctx.outbox().error(c, m.id(), ErrorCode.SERVER_ERROR, "The server failed to handle this request");
-        }
+        ctx.order().run(c, m.id(), () -> route(c, m));
     }
 
     /** A message that could not be decoded, answered in its turn like any other. */
     public void onInvalid(Connection c, String id, ErrorCode code, String reason) {
-        ctx.order().run(c, () -> ctx.outbox().error(c, id, code, reason));
+        ctx.order().run(c, id, () -> ctx.outbox().error(c, id, code, reason));
     }
 
     public void onDisconnect(Connection c) {

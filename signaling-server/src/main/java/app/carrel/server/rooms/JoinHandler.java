@@ -66,7 +66,7 @@ public final class JoinHandler {
             ctx.outbox().error(c, m.id(), ErrorCode.WRONG_PASSWORD, "Room '" + room.name() + "' needs a password");
             return;
         }
-        ctx.order().await(c, () -> ctx.hasher().verify(password, room.passwordHash()), (ok, failure) -> {
+        ctx.order().await(c, m.id(), () -> ctx.hasher().verify(password, room.passwordHash()), (ok, failure) -> {
             if (failure != null) {
                 LOG.error("Checking the password of room {} failed", room.id(), failure);
                 ctx.outbox().error(c, m.id(), ErrorCode.SERVER_ERROR, "The password could not be checked");

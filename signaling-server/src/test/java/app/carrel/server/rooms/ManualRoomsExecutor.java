@@ -20,6 +20,7 @@ final class ManualRoomsExecutor implements RoomsExecutor {
     private long now = 1_732_190_000_000L;
     private long sequence;
     private boolean slowWorkFails;
+    private boolean slowWorkAnswersNull;
 
     private record Timed(long due, long order, Runnable task, boolean[] cancelled) {
     }
@@ -41,8 +42,20 @@ final class ManualRoomsExecutor implements RoomsExecutor {
         slowWorkFails = true;
     }
 
+    /**
+     * From now on slow work succeeds with {@code null}, as a buggy hasher would: the step that runs
+     * after it (the password check's callback) is what fails.
+     */
+    void slowWorkAnswersNull() {
+        slowWorkAnswersNull = true;
+    }
+
     @Override
     public <T> void offload(Callable<T> work, BiConsumer<T, Throwable> then) {
+        if (slowWorkAnswersNull) {
+            slowDone.add(() -> then.accept(null, null));
+            return;
+        }
         if (slowWorkFails) {
             slowDone.add(() -> then.accept(null, new IllegalStateException("slow work failed (test)")));
             return;

@@ -30,7 +30,7 @@ final class RoomsFixture implements AutoCloseable {
     RoomsFixture(Path db) throws SQLException {
         storage = Storage.open(db);
         Outbox outbox = new Outbox(CODEC, metrics);
-        ctx = new RoomsContext(directory, outbox, executor, new RequestOrder(executor), storage,
+        ctx = new RoomsContext(directory, outbox, executor, new RequestOrder(executor, outbox), storage,
                 new LobbyFeed(directory, outbox, executor), metrics, new PasswordHasher(1000),
                 new IceServers(List.of("stun:stun.example.org"), List.of(), null), 4, GRACE);
         dispatcher = new Dispatcher(ctx);

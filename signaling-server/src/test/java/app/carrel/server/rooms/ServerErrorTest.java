@@ -42,6 +42,21 @@ class ServerErrorTest {
     }
 
     @Test
+    void aPasswordCheckWhoseCallbackThrowsIsAServerErrorAndTheRequestsBehindItRun() {
+        String locked = rooms.createRoom("Locked", 4, "secret");
+        rooms.executor.slowWorkAnswersNull();
+        RoomsFixture.Client c = rooms.connect();
+        rooms.deliver(c, "{\"type\":\"join\",\"id\":\"j\",\"room\":\"" + locked + "\",\"name\":\"A\",\"password\":\"secret\"}");
+        rooms.deliver(c, "{\"type\":\"list-rooms\",\"id\":\"l\"}");
+        rooms.executor.runAll();
+        ServerMessage.Error error = c.next(ServerMessage.Error.class);
+        assertEquals(ErrorCode.SERVER_ERROR, error.code());
+        assertEquals("j", error.id(), "the error answers the join, by its id");
+        assertEquals("l", c.next(ServerMessage.Rooms.class).id(), "the request queued behind the join still runs");
+        assertEquals(0, rooms.directory.room(locked).seated().size(), "nobody was seated");
+    }
+
+    @Test
     void aFailedPasswordHashIsAServerErrorAndCreatesNoRoom() {
         rooms.executor.failSlowWork();
         RoomsFixture.Client c = rooms.connect();
