@@ -112,6 +112,30 @@ class CodecTest {
     }
 
     @Test
+    void anIceCandidateIsRelayedWithEveryFieldExactlyAsSent() {
+        String candidate = "{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 54321 typ host\",\"sdpMid\":null,"
+                + "\"sdpMLineIndex\":0,\"usernameFragment\":\"Zx9q\",\"x-future\":{\"list\":[1.50,1e400,"
+                + "123456789012345678901234567890,null,true],\"s\":\"\\u00e9\"}}";
+        IceCandidate decoded = ((ClientMessage.Ice) client("{\"type\":\"ice\",\"to\":\"u\",\"candidate\":" + candidate + "}"))
+                .candidate();
+        assertEquals("Zx9q", decoded.usernameFragment());
+        assertNull(decoded.sdpMid());
+        assertEquals(0, decoded.sdpMLineIndex());
+        assertEquals("{\"type\":\"ice\",\"from\":\"u1\",\"candidate\":"
+                        + candidate.replace("1e400", "1E+400").replace("\\u00e9", "\u00e9") + "}",
+                codec.encode(new ServerMessage.Ice("u1", decoded)),
+                "same fields, same order, same numbers; only the spelling of an exponent and an escape may differ");
+        assertEquals(decoded, ((ServerMessage.Ice) ((Decoded.Ok<ServerMessage>) codec.decodeServer(
+                codec.encode(new ServerMessage.Ice("u1", decoded)))).message()).candidate());
+    }
+
+    @Test
+    void aLocalCandidateWritesItsThreeFieldsNullsIncluded() throws Exception {
+        assertEquals(plain.readTree("{\"candidate\":\"\",\"sdpMid\":null,\"sdpMLineIndex\":null}"),
+                plain.readTree(codec.encode(new ServerMessage.Ice("u1", new IceCandidate("", null, null)))).get("candidate"));
+    }
+
+    @Test
     void anyJsonIntegerIsACapacityEvenBeyondLong() {
         assertEquals(new java.math.BigInteger("99999999999999999999999"),
                 ((ClientMessage.CreateRoom) client("{\"type\":\"create-room\",\"name\":\"A\",\"capacity\":99999999999999999999999}")).capacity());
@@ -144,6 +168,13 @@ class CodecTest {
             "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":\"candidate:1\"}",
             "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"sdpMid\":\"0\"}}",
             "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"candidate\":5}}",
+            "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"candidate\":null}}",
+            "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"candidate\":\"c\",\"sdpMid\":0}}",
+            "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"candidate\":\"c\",\"sdpMLineIndex\":\"0\"}}",
+            "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"candidate\":\"c\",\"sdpMLineIndex\":0.0}}",
+            "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"candidate\":\"c\",\"sdpMLineIndex\":4294967296}}",
+            "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":{\"candidate\":\"c\",\"usernameFragment\":5}}",
+            "{\"type\":\"ice\",\"id\":\"7\",\"to\":\"u\",\"candidate\":[\"c\"]}",
             "{\"type\":\"offer\",\"id\":\"7\",\"sdp\":\"v=0\"}",
             "{\"type\":\"join\",\"id\":\"7\",\"name\":\"Alice\"}",
             "{\"type\":\"chat\",\"id\":\"7\"}",

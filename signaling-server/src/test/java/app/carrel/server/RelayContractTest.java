@@ -2,12 +2,16 @@ package app.carrel.server;
 
 import static app.carrel.server.testing.Json.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.server.testing.ContractTest;
 import app.carrel.server.testing.Json;
 import app.carrel.server.testing.Member;
+import app.carrel.server.testing.RecordingClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,35 @@ class RelayContractTest extends PairContract {
 
         bob.send("type", "ice", "to", alice.id(), "candidate", Json.map("candidate", "", "sdpMid", "0", "sdpMLineIndex", 0));
         assertEquals("", alice.expect("ice").path("candidate").path("candidate").asText("missing"));
+    }
+
+    @Test
+    void anIceCandidateArrivesExactlyAsSentWithEveryFieldKept() {
+        String candidate = "{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 54321 typ host\",\"sdpMid\":null,"
+                + "\"sdpMLineIndex\":0,\"usernameFragment\":\"Zx9q\","
+                + "\"x-vendor\":{\"relayProtocol\":\"udp\",\"weights\":[1.50,null,false],\"note\":\"Zo\u00eb\"}}";
+        bob.send("{\"type\":\"ice\",\"to\":\"" + alice.id() + "\",\"candidate\":" + candidate + "}");
+        RecordingClient.Text ice = assertInstanceOf(RecordingClient.Text.class,
+                alice.client().nextEvent(RecordingClient.DEFAULT_WAIT));
+        assertEquals("ice", ice.json().path("type").asText(), ice::raw);
+        assertEquals(bob.id(), ice.json().path("from").asText());
+        JsonNode relayed = Json.parseExact(ice.raw()).path("candidate");
+        assertEquals(Json.parseExact(candidate), relayed, () -> "sent " + candidate + " but the peer got " + ice.raw());
+        assertTrue(relayed.has("sdpMid") && relayed.get("sdpMid").isNull(), "a null field is kept, not left out");
+        List<String> order = new ArrayList<>();
+        relayed.fieldNames().forEachRemaining(order::add);
+        assertEquals(List.of("candidate", "sdpMid", "sdpMLineIndex", "usernameFragment", "x-vendor"), order);
+    }
+
+    @Test
+    void aCandidateFieldTheContractNamesMustHaveItsType() {
+        Object[][] wrong = {{"sdpMid", 0}, {"sdpMLineIndex", "0"}, {"sdpMLineIndex", 0.5}, {"usernameFragment", 5}};
+        for (Object[] field : wrong) {
+            bob.send("type", "ice", "id", "i", "to", alice.id(), "candidate", Json.map("candidate", "c", field[0], field[1]));
+            assertError(bob.next(), "bad-request", "i");
+        }
+        bob.chatAndAwaitEcho("marker");
+        assertEquals("marker", alice.expect("chat").path("text").asText(), "nothing malformed was relayed");
     }
 
     @Test

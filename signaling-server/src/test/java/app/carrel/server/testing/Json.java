@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +21,11 @@ import java.util.UUID;
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Numbers as written (1.50 is not 1.5), for checks that something arrived exactly as sent. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private Json() {
     }
@@ -54,6 +62,15 @@ public final class Json {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new AssertionError("Server sent text that is not JSON: " + text, e);
+        }
+    }
+
+    /** Parses with every number kept as written, so tree equality means "the same JSON". */
+    public static JsonNode parseExact(String text) {
+        try {
+            return EXACT.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not JSON: " + text, e);
         }
     }
 
