@@ -4,16 +4,9 @@ import app.carrel.protocol.Codec;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.server.admin.AdminServer;
 import app.carrel.server.admin.ServerMetrics;
-import app.carrel.server.connection.Gateway;
-import app.carrel.server.connection.KeepAlive;
-import app.carrel.server.connection.OutputBatch;
-import app.carrel.server.lobby.LobbyFeed;
-import app.carrel.server.rooms.Dispatcher;
-import app.carrel.server.rooms.Outbox;
-import app.carrel.server.rooms.RequestOrder;
-import app.carrel.server.rooms.Restorer;
-import app.carrel.server.rooms.RoomDirectory;
-import app.carrel.server.rooms.RoomsContext;
+import app.carrel.server.gateway.Gateway;
+import app.carrel.server.gateway.KeepAlive;
+import app.carrel.server.gateway.OutputBatch;
 import app.carrel.server.rooms.RoomsThread;
 import app.carrel.server.security.IceServers;
 import app.carrel.server.security.PasswordHasher;
@@ -35,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running signaling server: WebSocket endpoint, room logic, database and admin port, started
- * synchronously and closed gracefully. See SERVER_API.md for the agreed surface.
+ * synchronously and closed gracefully. Clients rely on the wire contract (docs/protocol.md, checked by
+ * the *ContractTest classes); bench/ and the client's tests start it in-process through
+ * {@link #start}, {@link #uri}, {@link #port} and {@link #close}.
  */
 public final class CarrelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CarrelServer.class);
@@ -72,17 +67,13 @@ public final class CarrelServer implements AutoCloseable {
         try {
             ServerMetrics metrics = new ServerMetrics();
             Codec codec = new Codec();
-            Outbox outbox = new Outbox(codec, metrics);
-            RoomDirectory directory = new RoomDirectory(metrics);
-            RoomsContext ctx = new RoomsContext(directory, outbox, rooms, new RequestOrder(rooms, outbox), storage,
-                    new LobbyFeed(directory, outbox, rooms), metrics, new PasswordHasher(),
+            RoomLogic logic = new RoomLogic(rooms, storage, metrics, codec, new PasswordHasher(),
                     new IceServers(config.stun(), config.turn(), config.turnSecret()),
                     config.maxCapacity(), config.resumeGrace());
-            Dispatcher dispatcher = new Dispatcher(ctx);
-            restore(rooms, new Restorer(ctx, dispatcher), storage);
+            restore(rooms, logic, storage);
 
             String welcome = codec.encode(new ServerMessage.Welcome(1, ServerInfo.nameAndVersion()));
-            Gateway gateway = new Gateway(codec, dispatcher, rooms, metrics, config.rateLimit(), config.rateBurst(),
+            Gateway gateway = new Gateway(codec, logic.dispatcher(), rooms, metrics, config.rateLimit(), config.rateBurst(),
                     welcome);
             OutputBatch output = new OutputBatch(rooms::isCurrent);
             rooms.afterBurst(output::flush);
@@ -148,11 +139,11 @@ public final class CarrelServer implements AutoCloseable {
         LOG.info("Carrel signaling server stopped");
     }
 
-    private static void restore(RoomsThread rooms, Restorer restorer, Storage storage) throws Exception {
+    private static void restore(RoomsThread rooms, RoomLogic logic, Storage storage) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         rooms.execute(() -> {
             try {
-                restorer.restore(storage.snapshot());
+                logic.restore(storage.snapshot());
                 done.complete(null);
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);

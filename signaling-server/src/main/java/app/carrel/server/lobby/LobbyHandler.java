@@ -4,10 +4,14 @@ import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TextRules;
-import app.carrel.server.chat.ChatLog;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.LiveRoom;
-import app.carrel.server.rooms.RoomsContext;
+import app.carrel.server.rooms.Outbox;
+import app.carrel.server.rooms.RequestOrder;
+import app.carrel.server.rooms.RoomDirectory;
+import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.security.PasswordHasher;
+import app.carrel.server.storage.Storage;
 import app.carrel.server.storage.StoredRoom;
 import java.math.BigInteger;
 import java.util.UUID;
@@ -18,31 +22,46 @@ import org.slf4j.LoggerFactory;
 public final class LobbyHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LobbyHandler.class);
 
-    private final RoomsContext ctx;
+    private final LobbyFeed lobby;
+    private final RoomDirectory directory;
+    private final Outbox outbox;
+    private final RequestOrder order;
+    private final PasswordHasher hasher;
+    private final Storage storage;
+    private final RoomsExecutor executor;
+    private final int maxCapacity;
 
-    public LobbyHandler(RoomsContext ctx) {
-        this.ctx = ctx;
+    public LobbyHandler(LobbyFeed lobby, RoomDirectory directory, Outbox outbox, RequestOrder order,
+                        PasswordHasher hasher, Storage storage, RoomsExecutor executor, int maxCapacity) {
+        this.lobby = lobby;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.order = order;
+        this.hasher = hasher;
+        this.storage = storage;
+        this.executor = executor;
+        this.maxCapacity = maxCapacity;
     }
 
     public void onListRooms(Connection c, ClientMessage.ListRooms m) {
         if (c.participant() == null) {
-            ctx.lobby().subscribe(c);
+            lobby.subscribe(c);
         }
-        ctx.outbox().send(c, new ServerMessage.Rooms(m.id(), ctx.lobby().rooms()));
+        outbox.send(c, new ServerMessage.Rooms(m.id(), lobby.rooms()));
     }
 
     public void onCreateRoom(Connection c, ClientMessage.CreateRoom m) {
         String name = TextRules.roomName(m.name());
         if (name == null) {
-            ctx.outbox().error(c, m.id(), ErrorCode.INVALID_ROOM_NAME,
+            outbox.error(c, m.id(), ErrorCode.INVALID_ROOM_NAME,
                     "A room name is 1-" + TextRules.MAX_ROOM_NAME + " characters without control characters");
             return;
         }
-        BigInteger requested = m.capacity() == null ? BigInteger.valueOf(ctx.maxCapacity()) : m.capacity();
+        BigInteger requested = m.capacity() == null ? BigInteger.valueOf(maxCapacity) : m.capacity();
         if (requested.compareTo(BigInteger.valueOf(TextRules.MIN_CAPACITY)) < 0
-                || requested.compareTo(BigInteger.valueOf(ctx.maxCapacity())) > 0) {
-            ctx.outbox().error(c, m.id(), ErrorCode.INVALID_CAPACITY,
-                    "Capacity must be " + TextRules.MIN_CAPACITY + "-" + ctx.maxCapacity() + ", was " + requested);
+                || requested.compareTo(BigInteger.valueOf(maxCapacity)) > 0) {
+            outbox.error(c, m.id(), ErrorCode.INVALID_CAPACITY,
+                    "Capacity must be " + TextRules.MIN_CAPACITY + "-" + maxCapacity + ", was " + requested);
             return;
         }
         int capacity = requested.intValueExact();
@@ -51,10 +70,10 @@ public final class LobbyHandler {
             create(c, m.id(), name, capacity, null);
             return;
         }
-        ctx.order().await(c, m.id(), () -> ctx.hasher().hash(password), (hash, failure) -> {
+        order.await(c, m.id(), () -> hasher.hash(password), (hash, failure) -> {
             if (failure != null) {
                 LOG.error("Hashing a room password failed", failure);
-                ctx.outbox().error(c, m.id(), ErrorCode.SERVER_ERROR, "The room could not be created");
+                outbox.error(c, m.id(), ErrorCode.SERVER_ERROR, "The room could not be created");
             } else {
                 create(c, m.id(), name, capacity, hash);
             }
@@ -62,12 +81,12 @@ public final class LobbyHandler {
     }
 
     private void create(Connection c, String requestId, String name, int capacity, String passwordHash) {
-        LiveRoom room = new LiveRoom(UUID.randomUUID().toString(), name, capacity, passwordHash, new ChatLog(0));
-        ctx.directory().addRoom(room);
-        ctx.storage().roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, ctx.executor().now()));
+        LiveRoom room = new LiveRoom(UUID.randomUUID().toString(), name, capacity, passwordHash);
+        directory.addRoom(room);
+        storage.roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, executor.now()));
         LOG.info("Room {} '{}' created (capacity {}, {})", room.id(), name, capacity,
                 room.locked() ? "locked" : "open");
-        ctx.outbox().send(c, new ServerMessage.RoomCreated(requestId, room.toRoom()));
-        ctx.lobby().changed();
+        outbox.send(c, new ServerMessage.RoomCreated(requestId, room.toRoom()));
+        lobby.changed();
     }
 }

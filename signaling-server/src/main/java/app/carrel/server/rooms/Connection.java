@@ -1,21 +1,18 @@
 package app.carrel.server.rooms;
 
-import app.carrel.server.connection.RateLimiter;
 import java.util.ArrayDeque;
 
 /**
- * One client connection. Who owns what:
+ * One client connection as room logic sees it. Who owns what:
  * <ul>
- *   <li>{@code outlet} and {@code limiter} are fixed at open; the limiter is used only by the
- *       Java-WebSocket worker the connection is pinned to.</li>
- *   <li>{@code lastHeardNanos} is written by that worker and read by the keep-alive sweep.</li>
- *   <li>Everything else is owned by the rooms thread; nothing there is synchronized.</li>
+ *   <li>{@code outlet} is fixed at open and thread-safe.</li>
+ *   <li>Everything else is owned by the rooms thread; nothing here is synchronized.</li>
  * </ul>
+ * What only the socket side needs (the rate limiter, when the client was last heard) is kept
+ * beside it in {@code gateway.Inlet}, so room logic never sees it.
  */
 public final class Connection {
     private final Outlet outlet;
-    private final RateLimiter limiter;
-    private volatile long lastHeardNanos;
 
     private Participant participant;
     private boolean lobbySubscriber;
@@ -25,26 +22,12 @@ public final class Connection {
     /** Requests that arrived while busy, run in order once it is done. */
     private final ArrayDeque<Runnable> backlog = new ArrayDeque<>();
 
-    public Connection(Outlet outlet, RateLimiter limiter, long nowNanos) {
+    public Connection(Outlet outlet) {
         this.outlet = outlet;
-        this.limiter = limiter;
-        this.lastHeardNanos = nowNanos;
     }
 
     public Outlet outlet() {
         return outlet;
-    }
-
-    public RateLimiter limiter() {
-        return limiter;
-    }
-
-    public void heard(long nowNanos) {
-        lastHeardNanos = nowNanos;
-    }
-
-    public long lastHeardNanos() {
-        return lastHeardNanos;
     }
 
     /** Sends unless the connection is gone; a vanished socket is not an error here. */
@@ -58,11 +41,12 @@ public final class Connection {
         return participant;
     }
 
-    void seat(Participant p) {
+    /** Seating's: this connection now speaks for {@code p} (see {@link Participant#connection}). */
+    public void seat(Participant p) {
         this.participant = p;
     }
 
-    void unseat() {
+    public void unseat() {
         this.participant = null;
     }
 
@@ -78,7 +62,8 @@ public final class Connection {
         return closed;
     }
 
-    void markClosed() {
+    /** The socket is gone: nothing more is sent, and requests still queued are dropped. */
+    public void markClosed() {
         closed = true;
         backlog.clear();
     }

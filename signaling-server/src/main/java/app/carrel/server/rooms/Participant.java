@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 
 /**
  * A seated participant: connected, or in its resume grace period ({@code connection == null}).
- * Owned by the rooms thread.
+ * Owned by the rooms thread; only {@code seating/} changes who sits where and with which token.
  */
 public final class Participant {
     /** Relay messages kept for a participant in its grace period; beyond it the newest drop. */
@@ -22,7 +22,7 @@ public final class Participant {
     /** Bumped whenever a grace period starts or ends, so a stale expiry task knows it is stale. */
     private int graceEpoch;
 
-    Participant(String id, String name, LiveRoom room, MediaFlags media, String resumeHash) {
+    public Participant(String id, String name, LiveRoom room, MediaFlags media, String resumeHash) {
         this.id = id;
         this.name = name;
         this.room = room;
@@ -46,7 +46,7 @@ public final class Participant {
         return media;
     }
 
-    void media(MediaFlags media) {
+    public void media(MediaFlags media) {
         this.media = media;
     }
 
@@ -54,11 +54,11 @@ public final class Participant {
         return connection;
     }
 
-    void connection(Connection connection) {
+    public void connection(Connection connection) {
         this.connection = connection;
     }
 
-    String resumeHash() {
+    public String resumeHash() {
         return resumeHash;
     }
 
@@ -79,15 +79,15 @@ public final class Participant {
         }
     }
 
-    ArrayDeque<String> queued() {
+    public ArrayDeque<String> queued() {
         return queued;
     }
 
-    int nextGraceEpoch() {
+    public int nextGraceEpoch() {
         return ++graceEpoch;
     }
 
-    int graceEpoch() {
+    public int graceEpoch() {
         return graceEpoch;
     }
 }

@@ -41,18 +41,18 @@ public final class RoomDirectory {
         return participants.get(id);
     }
 
-    Participant byResumeHash(String hash) {
+    public Participant byResumeHash(String hash) {
         return byResumeHash.get(hash);
     }
 
-    void seat(Participant p) {
+    public void seat(Participant p) {
         p.room().add(p);
         participants.put(p.id(), p);
         byResumeHash.put(p.resumeHash(), p);
         metrics.participants(participants.size());
     }
 
-    void unseat(Participant p) {
+    public void unseat(Participant p) {
         p.room().remove(p);
         participants.remove(p.id());
         byResumeHash.remove(p.resumeHash());
@@ -60,7 +60,7 @@ public final class RoomDirectory {
     }
 
     /** The old token stops working the moment a new one is issued. */
-    void rekey(Participant p, String newHash) {
+    public void rekey(Participant p, String newHash) {
         byResumeHash.remove(p.resumeHash());
         p.resumeHash(newHash);
         byResumeHash.put(newHash, p);

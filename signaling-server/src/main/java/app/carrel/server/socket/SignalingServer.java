@@ -1,9 +1,9 @@
 package app.carrel.server.socket;
 
 import app.carrel.protocol.CloseCodes;
-import app.carrel.server.connection.Gateway;
-import app.carrel.server.connection.OutputBatch;
-import app.carrel.server.rooms.Connection;
+import app.carrel.server.gateway.Gateway;
+import app.carrel.server.gateway.Inlet;
+import app.carrel.server.gateway.OutputBatch;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
@@ -107,11 +107,11 @@ public final class SignalingServer extends WebSocketServer {
         housekeeping.close();
     }
 
-    public Collection<Connection> connections() {
+    public Collection<Inlet> connections() {
         Collection<WebSocket> sockets = getConnections();
-        List<Connection> list = new ArrayList<>(sockets.size());
+        List<Inlet> list = new ArrayList<>(sockets.size());
         for (WebSocket ws : sockets) {
-            Connection c = ws.getAttachment();
+            Inlet c = ws.getAttachment();
             if (c != null) {
                 list.add(c);
             }
@@ -148,7 +148,7 @@ public final class SignalingServer extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
-        Connection c = conn.getAttachment();
+        Inlet c = conn.getAttachment();
         if (c != null) {
             gateway.text(c, message);
         }
@@ -156,7 +156,7 @@ public final class SignalingServer extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
-        Connection c = conn.getAttachment();
+        Inlet c = conn.getAttachment();
         if (c != null) {
             gateway.binary(c);
         } else {
@@ -167,7 +167,7 @@ public final class SignalingServer extends WebSocketServer {
     @Override
     public void onWebsocketPong(WebSocket conn, Framedata frame) {
         super.onWebsocketPong(conn, frame);
-        Connection c = conn.getAttachment();
+        Inlet c = conn.getAttachment();
         if (c != null) {
             gateway.heard(c);
         }
@@ -176,7 +176,7 @@ public final class SignalingServer extends WebSocketServer {
     @Override
     public void onWebsocketPing(WebSocket conn, Framedata frame) {
         super.onWebsocketPing(conn, frame);
-        Connection c = conn.getAttachment();
+        Inlet c = conn.getAttachment();
         if (c != null) {
             gateway.heard(c);
         }
@@ -184,7 +184,7 @@ public final class SignalingServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        Connection c = conn.getAttachment();
+        Inlet c = conn.getAttachment();
         if (c != null) {
             gateway.closed(c);
         }

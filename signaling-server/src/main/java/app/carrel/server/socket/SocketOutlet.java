@@ -1,6 +1,6 @@
 package app.carrel.server.socket;
 
-import app.carrel.server.connection.OutputBatch;
+import app.carrel.server.gateway.OutputBatch;
 import app.carrel.server.rooms.Outlet;
 import java.io.IOException;
 import java.nio.ByteBuffer;

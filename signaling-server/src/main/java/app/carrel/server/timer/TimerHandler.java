@@ -7,26 +7,35 @@ import app.carrel.protocol.TextRules;
 import app.carrel.protocol.TimerAction;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.LiveRoom;
+import app.carrel.server.rooms.Outbox;
 import app.carrel.server.rooms.Participant;
-import app.carrel.server.rooms.RoomsContext;
+import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.storage.Storage;
 import app.carrel.server.storage.StoredTimer;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The room's shared focus timer: the server owns it, persists it, and announces the moment it
  * reaches zero. Rooms thread only.
  */
 public final class TimerHandler {
-    private final RoomsContext ctx;
+    private final RoomTimers timers;
+    private final Outbox outbox;
+    private final Storage storage;
+    private final RoomsExecutor executor;
 
-    public TimerHandler(RoomsContext ctx) {
-        this.ctx = ctx;
+    public TimerHandler(RoomTimers timers, Outbox outbox, Storage storage, RoomsExecutor executor) {
+        this.timers = timers;
+        this.outbox = outbox;
+        this.storage = storage;
+        this.executor = executor;
     }
 
     public void onTimer(Connection c, Participant by, ClientMessage.Timer m) {
         LiveRoom room = by.room();
-        FocusTimer current = room.timer();
-        long now = ctx.executor().now();
+        FocusTimer current = timers.current(room);
+        long now = executor.now();
         FocusTimer next;
         if (m.action() == TimerAction.START) {
             if (m.seconds() < 1 || m.seconds() > TextRules.MAX_TIMER_SECONDS) {
@@ -35,7 +44,7 @@ public final class TimerHandler {
             }
             next = FocusTimer.start(m.phase(), m.seconds(), by.id(), now);
         } else if (current == null) {
-            badRequest(c, m, "There is no timer to " + m.action().name().toLowerCase(java.util.Locale.ROOT));
+            badRequest(c, m, "There is no timer to " + m.action().name().toLowerCase(Locale.ROOT));
             return;
         } else if (m.action() == TimerAction.PAUSE) {
             next = current.pause(by.id(), now);
@@ -50,32 +59,32 @@ public final class TimerHandler {
         }
         apply(room, next, now);
         ServerMessage.Timer message = next.toMessage(now);
-        ctx.outbox().send(c, message.withId(m.id()));
-        ctx.outbox().broadcast(room, message, by);
+        outbox.send(c, message.withId(m.id()));
+        outbox.broadcast(room, message, by);
     }
 
     /** Installs a timer (also one restored from the database) and arms its zero. */
     public void apply(LiveRoom room, FocusTimer timer, long now) {
-        int epoch = room.timer(timer);
-        ctx.storage().timerChanged(stored(room, timer));
+        int epoch = timers.replace(room, timer);
+        storage.timerChanged(stored(room, timer));
         if (timer.running()) {
-            ctx.executor().schedule(Duration.ofMillis(Math.max(0, timer.endsAt() - now)),
+            executor.schedule(Duration.ofMillis(Math.max(0, timer.endsAt() - now)),
                     () -> reachedZero(room, epoch));
         }
     }
 
     private void reachedZero(LiveRoom room, int epoch) {
-        if (room.timerEpoch() != epoch || !room.timer().running()) {
+        if (timers.epoch(room) != epoch || !timers.current(room).running()) {
             return;
         }
-        FocusTimer done = room.timer().finished();
-        room.timer(done);
-        ctx.storage().timerChanged(stored(room, done));
-        ctx.outbox().broadcast(room, done.toMessage(ctx.executor().now()), null);
+        FocusTimer done = timers.current(room).finished();
+        timers.replace(room, done);
+        storage.timerChanged(stored(room, done));
+        outbox.broadcast(room, done.toMessage(executor.now()), null);
     }
 
     private void badRequest(Connection c, ClientMessage.Timer m, String message) {
-        ctx.outbox().error(c, m.id(), ErrorCode.BAD_REQUEST, message);
+        outbox.error(c, m.id(), ErrorCode.BAD_REQUEST, message);
     }
 
     static StoredTimer stored(LiveRoom room, FocusTimer t) {

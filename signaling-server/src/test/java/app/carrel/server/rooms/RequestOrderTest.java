@@ -7,7 +7,8 @@ import app.carrel.protocol.Codec;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.server.admin.ServerMetrics;
-import app.carrel.server.connection.RateLimiter;
+import app.carrel.server.testing.ManualRoomsExecutor;
+import app.carrel.server.testing.RecordingOutlet;
 import org.junit.jupiter.api.Test;
 
 class RequestOrderTest {
@@ -15,7 +16,7 @@ class RequestOrderTest {
     private final Outbox outbox = new Outbox(new Codec(), new ServerMetrics());
     private final RequestOrder order = new RequestOrder(executor, outbox);
     private final RecordingOutlet outlet = new RecordingOutlet();
-    private final Connection c = new Connection(outlet, new RateLimiter(100, 300, 0), 0);
+    private final Connection c = new Connection(outlet);
 
     @Test
     void aRequestThatThrowsIsAnsweredWithServerErrorAndItsId() {

@@ -6,27 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.ServerMessage;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import app.carrel.server.testing.RoomsFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server's own failures reach the sender as {@code server-error}, never as silence. */
 class ServerErrorTest {
-    @TempDir
-    Path dir;
-    RoomsFixture rooms;
-
-    @BeforeEach
-    void start() throws Exception {
-        rooms = new RoomsFixture(dir.resolve("t.db"));
-    }
-
-    @AfterEach
-    void stop() {
-        rooms.close();
-    }
+    @RegisterExtension
+    final RoomsFixture rooms = new RoomsFixture();
 
     @Test
     void aFailedPasswordCheckIsAServerErrorAndSeatsNobody() {

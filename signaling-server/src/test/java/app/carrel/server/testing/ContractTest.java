@@ -8,7 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A black-box test of the signaling server against PROTOCOL.md: thread-checked, never hangs. */
+/**
+ * A black-box test of the signaling server against the v1 contract (../shared/PROTOCOL.md, told
+ * for client writers in docs/protocol.md): thread-checked, never hangs.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(ThreadCheck.class)

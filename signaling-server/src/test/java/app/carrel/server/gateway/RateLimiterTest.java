@@ -1,4 +1,4 @@
-package app.carrel.server.connection;
+package app.carrel.server.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,5 @@
-package app.carrel.server.connection;
+package app.carrel.server.gateway;
 
-import app.carrel.server.rooms.Connection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.Executors;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class KeepAlive implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeepAlive.class);
 
-    private final Supplier<Collection<Connection>> connections;
+    private final Supplier<Collection<Inlet>> connections;
     private final Duration pingInterval;
     private final Duration deadAfter;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -28,7 +27,7 @@ public final class KeepAlive implements AutoCloseable {
         return t;
     });
 
-    public KeepAlive(Supplier<Collection<Connection>> connections, Duration pingInterval, Duration deadAfter) {
+    public KeepAlive(Supplier<Collection<Inlet>> connections, Duration pingInterval, Duration deadAfter) {
         this.connections = connections;
         this.pingInterval = pingInterval;
         this.deadAfter = deadAfter;
@@ -43,16 +42,16 @@ public final class KeepAlive implements AutoCloseable {
     }
 
     void pingAll() {
-        for (Connection c : connections.get()) {
-            c.outlet().ping();
+        for (Inlet in : connections.get()) {
+            in.connection().outlet().ping();
         }
     }
 
     void dropDead(long nowNanos) {
-        for (Connection c : connections.get()) {
-            if (nowNanos - c.lastHeardNanos() > deadAfter.toNanos()) {
+        for (Inlet in : connections.get()) {
+            if (nowNanos - in.lastHeardNanos() > deadAfter.toNanos()) {
                 LOG.debug("Dropping a connection silent for more than {}", deadAfter);
-                c.outlet().abort("Nothing received for " + deadAfter.toMillis() + " ms");
+                in.connection().outlet().abort("Nothing received for " + deadAfter.toMillis() + " ms");
             }
         }
     }

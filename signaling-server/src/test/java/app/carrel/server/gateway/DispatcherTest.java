@@ -1,4 +1,4 @@
-package app.carrel.server.rooms;
+package app.carrel.server.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,27 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.ServerMessage;
-import java.nio.file.Path;
+import app.carrel.server.testing.RoomsFixture;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DispatcherTest {
-    @TempDir
-    Path dir;
-    RoomsFixture rooms;
-
-    @BeforeEach
-    void start() throws Exception {
-        rooms = new RoomsFixture(dir.resolve("t.db"));
-    }
-
-    @AfterEach
-    void stop() {
-        rooms.close();
-    }
+    @RegisterExtension
+    final RoomsFixture rooms = new RoomsFixture();
 
     @Test
     void roomRequestsOutsideARoomAreNotInRoom() {

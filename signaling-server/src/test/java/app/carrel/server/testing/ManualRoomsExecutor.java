@@ -1,5 +1,6 @@
-package app.carrel.server.rooms;
+package app.carrel.server.testing;
 
+import app.carrel.server.rooms.RoomsExecutor;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.function.BiConsumer;
  * {@link #runQueued()}/{@link #runAll()}; timed tasks run when {@link #advance} moves the fake clock past them; slow
  * work runs inline but hands its result back only on {@link #runAll()}. The test thread is the rooms thread.
  */
-final class ManualRoomsExecutor implements RoomsExecutor {
+public final class ManualRoomsExecutor implements RoomsExecutor {
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private final ArrayDeque<Runnable> slowDone = new ArrayDeque<>();
     private final List<Timed> timed = new ArrayList<>();
@@ -38,7 +39,7 @@ final class ManualRoomsExecutor implements RoomsExecutor {
     }
 
     /** From now on slow work (password hashing) fails, as a broken crypto provider would. */
-    void failSlowWork() {
+    public void failSlowWork() {
         slowWorkFails = true;
     }
 
@@ -46,7 +47,7 @@ final class ManualRoomsExecutor implements RoomsExecutor {
      * From now on slow work succeeds with {@code null}, as a buggy hasher would: the step that runs
      * after it (the password check's callback) is what fails.
      */
-    void slowWorkAnswersNull() {
+    public void slowWorkAnswersNull() {
         slowWorkAnswersNull = true;
     }
 
@@ -74,14 +75,14 @@ final class ManualRoomsExecutor implements RoomsExecutor {
     }
 
     /** Runs queued room tasks; slow work finished meanwhile waits for {@link #runAll()}. */
-    void runQueued() {
+    public void runQueued() {
         while (!queue.isEmpty()) {
             queue.poll().run();
         }
     }
 
     /** Runs queued tasks and hands back finished slow work until nothing is left. */
-    void runAll() {
+    public void runAll() {
         runQueued();
         while (!slowDone.isEmpty()) {
             queue.add(slowDone.poll());
@@ -89,7 +90,7 @@ final class ManualRoomsExecutor implements RoomsExecutor {
         }
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long until = now + by.toMillis();
         runAll();
         while (true) {

@@ -1,40 +1,33 @@
-package app.carrel.server.rooms;
+package app.carrel.server.seating;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.ServerMessage;
-import java.nio.file.Path;
+import app.carrel.server.testing.RoomsFixture;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SeatingTest {
-    @TempDir
-    Path dir;
-    RoomsFixture rooms;
+    @RegisterExtension
+    final RoomsFixture rooms = new RoomsFixture();
+
     String room;
     RoomsFixture.Client alice;
     RoomsFixture.Client bob;
     String aliceId;
 
     @BeforeEach
-    void start() throws Exception {
-        rooms = new RoomsFixture(dir.resolve("t.db"));
+    void seatAliceAndBob() {
         room = rooms.createRoom("R", 4, null);
         alice = rooms.join(room, "Alice");
         aliceId = alice.next(ServerMessage.Joined.class).self().id();
         bob = rooms.join(room, "Bob");
         bob.next(ServerMessage.Joined.class);
         alice.next(ServerMessage.PeerJoined.class);
-    }
-
-    @AfterEach
-    void stop() {
-        rooms.close();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package app.carrel.server.connection;
+package app.carrel.server.gateway;
 
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.CloseCodes;
@@ -7,7 +7,6 @@ import app.carrel.protocol.Decoded;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.rooms.Connection;
-import app.carrel.server.rooms.Dispatcher;
 import app.carrel.server.rooms.Outlet;
 import app.carrel.server.rooms.RoomsExecutor;
 import org.slf4j.Logger;
@@ -40,35 +39,36 @@ public final class Gateway {
         this.welcome = welcome;
     }
 
-    public Connection opened(Outlet outlet) {
+    public Inlet opened(Outlet outlet) {
         long now = System.nanoTime();
-        Connection c = new Connection(outlet, new RateLimiter(rateLimit, rateBurst, now), now);
+        Inlet in = new Inlet(new Connection(outlet), new RateLimiter(rateLimit, rateBurst, now), now);
         metrics.connectionOpened();
         // Sent before the first message is read, so it is always the first thing a client sees.
         outlet.send(welcome);
-        return c;
+        return in;
     }
 
     /**
      * A failure here is a server bug on this connection's own path, with no request it could be
      * reported against: the connection is closed with 1011 rather than left waiting in silence.
      */
-    public void text(Connection c, String text) {
+    public void text(Inlet in, String text) {
         try {
-            accept(c, text);
+            accept(in, text);
         } catch (RuntimeException e) {
             LOG.error("Handling a message failed; closing the connection with 1011", e);
-            c.outlet().close(CloseCodes.SERVER_ERROR, "Server error");
+            in.connection().outlet().close(CloseCodes.SERVER_ERROR, "Server error");
         }
     }
 
-    private void accept(Connection c, String text) {
+    private void accept(Inlet in, String text) {
         long now = System.nanoTime();
-        c.heard(now);
-        if (!c.limiter().tryAcquire(now)) {
-            dropped(c, text, now);
+        in.heard(now);
+        if (!in.limiter().tryAcquire(now)) {
+            dropped(in, text, now);
             return;
         }
+        Connection c = in.connection();
         Decoded<ClientMessage> decoded = codec.decodeClient(text);
         if (decoded instanceof Decoded.Ok<ClientMessage> ok) {
             ClientMessage m = ok.message();
@@ -78,33 +78,35 @@ public final class Gateway {
         }
     }
 
-    public void binary(Connection c) {
-        c.heard(System.nanoTime());
-        c.outlet().close(CloseCodes.UNSUPPORTED_DATA, "Binary messages are not supported");
+    public void binary(Inlet in) {
+        in.heard(System.nanoTime());
+        in.connection().outlet().close(CloseCodes.UNSUPPORTED_DATA, "Binary messages are not supported");
     }
 
     /** A pong, a ping or any frame: the connection is alive. */
-    public void heard(Connection c) {
-        c.heard(System.nanoTime());
+    public void heard(Inlet in) {
+        in.heard(System.nanoTime());
     }
 
     /**
      * Queued before the gauge drops, so whoever sees {@code carrel_connections} fall knows that
      * anything it sends from then on reaches the rooms thread after this disconnect.
      */
-    public void closed(Connection c) {
+    public void closed(Inlet in) {
+        Connection c = in.connection();
         rooms.execute(() -> dispatcher.onDisconnect(c));
         metrics.connectionClosed();
     }
 
-    private void dropped(Connection c, String text, long now) {
+    private void dropped(Inlet in, String text, long now) {
+        Connection c = in.connection();
         metrics.rateLimited();
         Decoded<ClientMessage> decoded = codec.decodeClient(text);
         String id = decoded instanceof Decoded.Ok<ClientMessage> ok ? ok.message().id()
                 : ((Decoded.Invalid<ClientMessage>) decoded).id();
         rooms.execute(() -> dispatcher.onInvalid(c, id, ErrorCode.RATE_LIMITED,
                 "Too many messages: at most " + rateLimit + " per second, bursts of " + rateBurst));
-        if (c.limiter().droppedAndAbusive(now)) {
+        if (in.limiter().droppedAndAbusive(now)) {
             LOG.info("Closing a connection that exceeded the rate limit for {} s", RateLimiter.ABUSIVE_SECONDS);
             c.outlet().close(CloseCodes.POLICY_VIOLATION, "Sustained rate limit abuse");
         }

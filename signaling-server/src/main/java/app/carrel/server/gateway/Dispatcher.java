@@ -1,20 +1,28 @@
-package app.carrel.server.rooms;
+package app.carrel.server.gateway;
 
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.lobby.LobbyHandler;
 import app.carrel.server.relay.RelayHandler;
+import app.carrel.server.rooms.Connection;
+import app.carrel.server.rooms.Outbox;
+import app.carrel.server.rooms.Participant;
+import app.carrel.server.rooms.RequestOrder;
+import app.carrel.server.seating.JoinHandler;
+import app.carrel.server.seating.Seating;
 import app.carrel.server.timer.TimerHandler;
 
 /**
  * The entry point of room logic: takes (connection, message) on the rooms thread and hands it to
- * the feature that answers it. Java 17 has no pattern switch, hence the instanceof chain.
+ * the feature that answers it, in the connection's request order. Java 17 has no pattern switch,
+ * hence the instanceof chain.
  *
  * <p>All room state is owned by the rooms thread; nothing here is synchronized.
  */
 public final class Dispatcher {
-    private final RoomsContext ctx;
+    private final RequestOrder order;
+    private final Outbox outbox;
     private final LobbyHandler lobby;
     private final JoinHandler join;
     private final Seating seating;
@@ -22,32 +30,26 @@ public final class Dispatcher {
     private final ChatHandler chat;
     private final TimerHandler timer;
 
-    public Dispatcher(RoomsContext ctx) {
-        this.ctx = ctx;
-        this.lobby = new LobbyHandler(ctx);
-        this.seating = new Seating(ctx);
-        this.join = new JoinHandler(ctx, seating);
-        this.relay = new RelayHandler(ctx.directory(), ctx.outbox(), ctx.metrics());
-        this.chat = new ChatHandler(ctx);
-        this.timer = new TimerHandler(ctx);
-    }
-
-    public Seating seating() {
-        return seating;
-    }
-
-    public TimerHandler timer() {
-        return timer;
+    public Dispatcher(RequestOrder order, Outbox outbox, LobbyHandler lobby, JoinHandler join, Seating seating,
+                      RelayHandler relay, ChatHandler chat, TimerHandler timer) {
+        this.order = order;
+        this.outbox = outbox;
+        this.lobby = lobby;
+        this.join = join;
+        this.seating = seating;
+        this.relay = relay;
+        this.chat = chat;
+        this.timer = timer;
     }
 
     /** A handler that throws is answered with {@code server-error} by {@link RequestOrder}. */
     public void onMessage(Connection c, ClientMessage m) {
-        ctx.order().run(c, m.id(), () -> route(c, m));
+        order.run(c, m.id(), () -> route(c, m));
     }
 
     /** A message that could not be decoded, answered in its turn like any other. */
     public void onInvalid(Connection c, String id, ErrorCode code, String reason) {
-        ctx.order().run(c, id, () -> ctx.outbox().error(c, id, code, reason));
+        order.run(c, id, () -> outbox.error(c, id, code, reason));
     }
 
     public void onDisconnect(Connection c) {
@@ -69,7 +71,7 @@ public final class Dispatcher {
         }
         Participant p = c.participant();
         if (p == null) {
-            ctx.outbox().error(c, m.id(), ErrorCode.NOT_IN_ROOM, "Join a room first");
+            outbox.error(c, m.id(), ErrorCode.NOT_IN_ROOM, "Join a room first");
             return;
         }
         if (m instanceof ClientMessage.Ice ice) {

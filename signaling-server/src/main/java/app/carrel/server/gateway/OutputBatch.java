@@ -1,4 +1,4 @@
-package app.carrel.server.connection;
+package app.carrel.server.gateway;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
-package app.carrel.server.connection;
+package app.carrel.server.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.carrel.protocol.CloseCodes;
 import app.carrel.protocol.Codec;
 import app.carrel.server.admin.ServerMetrics;
-import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.testing.RecordingOutlet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,9 +40,10 @@ class GatewayTest {
     @Test
     void aFailureOnTheConnectionsOwnPathClosesItWith1011() {
         // The dispatcher is never reached: the failure happens handing the message over.
-        Gateway gateway = new Gateway(new Codec(), null, new BrokenRooms(), new ServerMetrics(), 100, 300, "{}");
-        KeepAliveTest.CountingOutlet outlet = new KeepAliveTest.CountingOutlet();
-        Connection connection = gateway.opened(outlet);
+        Gateway gateway = new Gateway(new Codec(), null, new BrokenRooms(), new ServerMetrics(), 100, 300,
+                "{\"type\":\"welcome\",\"protocol\":1,\"server\":\"test\"}");
+        RecordingOutlet outlet = new RecordingOutlet();
+        Inlet connection = gateway.opened(outlet);
         gateway.text(connection, "{\"type\":\"list-rooms\",\"id\":\"1\"}");
         assertEquals(List.of(CloseCodes.SERVER_ERROR), outlet.closeCodes);
     }

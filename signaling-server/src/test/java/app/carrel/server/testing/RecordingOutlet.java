@@ -1,20 +1,21 @@
-package app.carrel.server.rooms;
+package app.carrel.server.testing;
 
 import app.carrel.protocol.Codec;
 import app.carrel.protocol.Decoded;
 import app.carrel.protocol.ServerMessage;
+import app.carrel.server.rooms.Outlet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /** An outlet that records what the room logic sends, decoded back through the codec. */
-final class RecordingOutlet implements Outlet {
+public final class RecordingOutlet implements Outlet {
     private static final Codec CODEC = new Codec();
 
-    final ArrayDeque<ServerMessage> sent = new ArrayDeque<>();
-    final List<Integer> closeCodes = new ArrayList<>();
-    int pings;
-    boolean aborted;
+    public final ArrayDeque<ServerMessage> sent = new ArrayDeque<>();
+    public final List<Integer> closeCodes = new ArrayList<>();
+    public int pings;
+    public boolean aborted;
 
     @Override
     public boolean send(String text) {
@@ -41,7 +42,7 @@ final class RecordingOutlet implements Outlet {
         aborted = true;
     }
 
-    <T extends ServerMessage> T next(Class<T> type) {
+    public <T extends ServerMessage> T next(Class<T> type) {
         ServerMessage m = sent.poll();
         if (!type.isInstance(m)) {
             throw new AssertionError("Expected " + type.getSimpleName() + " but got " + m);

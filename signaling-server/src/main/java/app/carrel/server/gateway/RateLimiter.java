@@ -1,4 +1,4 @@
-package app.carrel.server.connection;
+package app.carrel.server.gateway;
 
 /**
  * A connection's token bucket (starts full at {@code burst}, refills at {@code perSecond}) plus

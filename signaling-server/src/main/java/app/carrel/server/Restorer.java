@@ -1,0 +1,81 @@
+package app.carrel.server;
+
+import app.carrel.protocol.ServerMessage;
+import app.carrel.server.chat.ChatLog;
+import app.carrel.server.chat.ChatLogs;
+import app.carrel.server.rooms.LiveRoom;
+import app.carrel.server.rooms.Participant;
+import app.carrel.server.rooms.RoomDirectory;
+import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.seating.Seating;
+import app.carrel.server.storage.Snapshot;
+import app.carrel.server.storage.Storage;
+import app.carrel.server.storage.StoredChat;
+import app.carrel.server.storage.StoredParticipant;
+import app.carrel.server.storage.StoredRoom;
+import app.carrel.server.storage.StoredTimer;
+import app.carrel.server.timer.FocusTimer;
+import app.carrel.server.timer.TimerHandler;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds room state from the database at start. Participants seated when the last server
+ * stopped begin their grace period now, so clients resuming with their tokens keep their ids.
+ * Runs on the rooms thread before any connection is accepted.
+ */
+final class Restorer {
+    private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
+
+    private final RoomDirectory directory;
+    private final ChatLogs chat;
+    private final TimerHandler timer;
+    private final Seating seating;
+    private final Storage storage;
+    private final RoomsExecutor executor;
+    private final Duration resumeGrace;
+
+    Restorer(RoomDirectory directory, ChatLogs chat, TimerHandler timer, Seating seating, Storage storage,
+             RoomsExecutor executor, Duration resumeGrace) {
+        this.directory = directory;
+        this.chat = chat;
+        this.timer = timer;
+        this.seating = seating;
+        this.storage = storage;
+        this.executor = executor;
+        this.resumeGrace = resumeGrace;
+    }
+
+    void restore(Snapshot snapshot) {
+        for (StoredRoom r : snapshot.rooms()) {
+            ChatLog log = new ChatLog(snapshot.lastChatSeq().getOrDefault(r.uuid(), 0L));
+            for (StoredChat line : snapshot.chatTails().getOrDefault(r.uuid(), List.of())) {
+                log.add(new ServerMessage.Chat(null, line.participantUuid(), line.name(), line.text(), line.at(),
+                        line.seq()));
+            }
+            directory.addRoom(new LiveRoom(r.uuid(), r.name(), r.capacity(), r.passwordHash()));
+            chat.restore(r.uuid(), log);
+        }
+        long now = executor.now();
+        for (StoredTimer t : snapshot.timers()) {
+            LiveRoom room = directory.room(t.roomUuid());
+            FocusTimer stored = new FocusTimer(t.phase(), t.seconds(), t.running(), t.endsAt(), t.remaining(), t.by());
+            // A phase that ended while the server was down is over, not overdue.
+            timer.apply(room, stored.endedBy(now) ? stored.finished() : stored, now);
+        }
+        for (StoredParticipant s : snapshot.seated()) {
+            LiveRoom room = directory.room(s.roomUuid());
+            if (s.resumeHash() == null) {
+                storage.participantLeft(s.uuid(), now);
+                continue;
+            }
+            Participant p = new Participant(s.uuid(), s.name(), room, s.media(), s.resumeHash());
+            directory.seat(p);
+            seating.startGrace(p);
+        }
+        LOG.info("Restored {} rooms; {} participants may resume within {} s", snapshot.rooms().size(),
+                snapshot.seated().size(), resumeGrace.toSeconds());
+    }
+}

@@ -1,0 +1,70 @@
+package app.carrel.server;
+
+import app.carrel.protocol.Codec;
+import app.carrel.server.admin.ServerMetrics;
+import app.carrel.server.chat.ChatHandler;
+import app.carrel.server.chat.ChatLogs;
+import app.carrel.server.gateway.Dispatcher;
+import app.carrel.server.lobby.LobbyFeed;
+import app.carrel.server.lobby.LobbyHandler;
+import app.carrel.server.relay.RelayHandler;
+import app.carrel.server.rooms.Outbox;
+import app.carrel.server.rooms.RequestOrder;
+import app.carrel.server.rooms.RoomDirectory;
+import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.security.IceServers;
+import app.carrel.server.security.PasswordHasher;
+import app.carrel.server.seating.JoinHandler;
+import app.carrel.server.seating.JoinedReply;
+import app.carrel.server.seating.Seating;
+import app.carrel.server.storage.Snapshot;
+import app.carrel.server.storage.Storage;
+import app.carrel.server.timer.RoomTimers;
+import app.carrel.server.timer.TimerHandler;
+import java.time.Duration;
+
+/**
+ * The room logic wired as the server runs it, each handler given only what it uses. Plain Java on
+ * a {@link RoomsExecutor}, no sockets: {@link CarrelServer} puts a {@code Gateway} in front of it,
+ * unit tests ({@code RoomsFixture}) drive it directly. Everything built here is owned by the
+ * rooms thread.
+ */
+public final class RoomLogic {
+    private final RoomDirectory directory;
+    private final Dispatcher dispatcher;
+    private final Restorer restorer;
+
+    public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
+                     IceServers iceServers, int maxCapacity, Duration resumeGrace) {
+        Outbox outbox = new Outbox(codec, metrics);
+        directory = new RoomDirectory(metrics);
+        RequestOrder order = new RequestOrder(executor, outbox);
+        LobbyFeed lobby = new LobbyFeed(directory, outbox, executor);
+        ChatLogs chat = new ChatLogs();
+        RoomTimers timers = new RoomTimers();
+        Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace);
+        TimerHandler timer = new TimerHandler(timers, outbox, storage, executor);
+        dispatcher = new Dispatcher(order, outbox,
+                new LobbyHandler(lobby, directory, outbox, order, hasher, storage, executor, maxCapacity),
+                new JoinHandler(directory, outbox, order, hasher, executor, seating,
+                        new JoinedReply(iceServers, chat, timers)),
+                seating,
+                new RelayHandler(directory, outbox, metrics),
+                new ChatHandler(chat, outbox, storage, executor),
+                timer);
+        restorer = new Restorer(directory, chat, timer, seating, storage, executor, resumeGrace);
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public RoomDirectory directory() {
+        return directory;
+    }
+
+    /** Rebuilds the rooms the database holds; on the rooms thread, before any connection. */
+    public void restore(Snapshot snapshot) {
+        restorer.restore(snapshot);
+    }
+}

@@ -1,0 +1,131 @@
+package app.carrel.server.seating;
+
+import app.carrel.protocol.ClientMessage;
+import app.carrel.protocol.CloseCodes;
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.ServerMessage;
+import app.carrel.server.lobby.LobbyFeed;
+import app.carrel.server.rooms.Connection;
+import app.carrel.server.rooms.Outbox;
+import app.carrel.server.rooms.Participant;
+import app.carrel.server.rooms.RoomDirectory;
+import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.storage.Storage;
+import app.carrel.server.storage.StoredParticipant;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every change of who sits where, and what it costs: the database, the lobby's counts, what the
+ * others in the room are told. Taking a seat (for {@link JoinHandler}); leaving it, by
+ * {@code leave}, by a lost connection after its grace period, or never (a resume within it); and
+ * the media flags everyone sees. Rooms thread only.
+ */
+public final class Seating {
+    private static final Logger LOG = LoggerFactory.getLogger(Seating.class);
+
+    private final RoomDirectory directory;
+    private final Outbox outbox;
+    private final Storage storage;
+    private final LobbyFeed lobby;
+    private final RoomsExecutor executor;
+    private final Duration resumeGrace;
+
+    public Seating(RoomDirectory directory, Outbox outbox, Storage storage, LobbyFeed lobby, RoomsExecutor executor,
+                   Duration resumeGrace) {
+        this.directory = directory;
+        this.outbox = outbox;
+        this.storage = storage;
+        this.lobby = lobby;
+        this.executor = executor;
+        this.resumeGrace = resumeGrace;
+    }
+
+    /** A new participant takes its seat, with {@code c} speaking for it. */
+    void seat(Connection c, Participant p, long now) {
+        directory.seat(p);
+        storage.participantSeated(new StoredParticipant(p.id(), p.room().id(), p.name(), p.media(), p.resumeHash(), now));
+        attach(c, p);
+    }
+
+    /** Tells the room and the lobby about a new seat; after the joiner's own {@code joined}. */
+    void announce(Participant p) {
+        outbox.broadcast(p.room(), new ServerMessage.PeerJoined(p.asPeer()), p);
+        lobby.changed();
+    }
+
+    /** A resume: {@code c} now speaks for {@code p}, whose old token stops working. */
+    void reseat(Connection c, Participant p, String newResumeHash) {
+        Connection old = p.connection();
+        if (old != null) {
+            // The old socket must not start a grace period when it finally closes.
+            old.unseat();
+            old.outlet().close(CloseCodes.NORMAL, "Replaced by a resumed connection");
+        }
+        endGrace(p);
+        directory.rekey(p, newResumeHash);
+        storage.resumeTokenChanged(p.id(), p.resumeHash());
+        attach(c, p);
+    }
+
+    private void attach(Connection c, Participant p) {
+        lobby.unsubscribe(c);
+        c.seat(p);
+        p.connection(c);
+    }
+
+    public void onLeave(Connection c, Participant p, ClientMessage.Leave m) {
+        c.unseat();
+        p.connection(null);
+        unseat(p);
+        outbox.send(c, new ServerMessage.Left(m.id()));
+    }
+
+    public void onMediaState(Participant p, ClientMessage.MediaState m) {
+        mediaChanged(p, p.media().with(m.audio(), m.video(), m.screen()));
+    }
+
+    void mediaChanged(Participant p, MediaFlags media) {
+        p.media(media);
+        storage.mediaChanged(p.id(), media);
+        outbox.broadcast(p.room(),
+                new ServerMessage.MediaState(p.id(), media.audio(), media.video(), media.screen()), p);
+    }
+
+    /** Any loss of the socket without {@code leave}, a clean close included. */
+    public void onDisconnect(Connection c) {
+        c.markClosed();
+        lobby.unsubscribe(c);
+        Participant p = c.participant();
+        if (p == null) {
+            return;
+        }
+        c.unseat();
+        p.connection(null);
+        startGrace(p);
+    }
+
+    /** Keeps the seat for the grace period; a resume ends it, else the participant leaves. */
+    public void startGrace(Participant p) {
+        int epoch = p.nextGraceEpoch();
+        executor.schedule(resumeGrace, () -> {
+            if (p.graceEpoch() == epoch && p.connection() == null && directory.participant(p.id()) == p) {
+                LOG.debug("Grace period of {} ended", p.id());
+                unseat(p);
+            }
+        });
+    }
+
+    private void endGrace(Participant p) {
+        p.nextGraceEpoch();
+    }
+
+    private void unseat(Participant p) {
+        directory.unseat(p);
+        p.queued().clear();
+        storage.participantLeft(p.id(), executor.now());
+        outbox.broadcast(p.room(), new ServerMessage.PeerLeft(p.id()), p);
+        lobby.changed();
+    }
+}
