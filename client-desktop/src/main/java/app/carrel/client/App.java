@@ -2,8 +2,13 @@ package app.carrel.client;
 
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsStore;
+import java.util.List;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import app.carrel.client.window.LeaveConfirmation;
+import app.carrel.client.window.WindowSize;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -16,38 +21,68 @@ import javafx.stage.Stage;
  */
 public final class App extends Application {
 
+    // The window's size when nothing is remembered: the room's header, tiles and chat side by
+    // side; fitted to smaller screens.
+    private static final double DEFAULT_WIDTH = 1180;
+    private static final double DEFAULT_HEIGHT = 760;
+
     private Shell shell;
+    private SettingsModel settings;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) {
-        SettingsModel settings = SettingsModel.load(SettingsStore.forUser());
-        String server = getParameters().getNamed().get("server");
+        start(stage, getParameters().getNamed(), getParameters().getUnnamed());
+    }
+
+    /**
+     * Opens the window on {@code stage} with the launch options: {@code named} from
+     * {@code --key=value}, {@code flags} the rest. The real-window tests call this with a stage
+     * of their own, as the launcher's would be (TestFX's primary stage is undecorated).
+     */
+    void start(Stage stage, Map<String, String> named, List<String> flags) {
+        settings = SettingsModel.load(SettingsStore.forUser());
+        String server = named.get("server");
         if (server != null) {
             settings.setServer(server);
         }
-        String trustCert = getParameters().getNamed().get("trust-cert");
+        String trustCert = named.get("trust-cert");
         if (trustCert != null) {
             settings.setTrustCert(trustCert); // remembered, like --server
         }
         shell = new Shell(settings);
-        String room = getParameters().getNamed().get("room");
-        String name = getParameters().getNamed().get("name");
+        String room = named.get("room");
+        String name = named.get("name");
         if (room != null && name != null) {
-            shell.joinWhenListed(room, name, getParameters().getUnnamed().contains("--join"));
+            shell.joinWhenListed(room, name, flags.contains("--join"));
         }
-        if (getParameters().getUnnamed().contains("--share-screen")) {
+        if (flags.contains("--share-screen")) {
             shell.shareScreenOnEntry();
         }
-        Scene scene = new Scene(shell, 1180, 760);
+        double[] size = WindowSize.fitted(settings.windowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT),
+                Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(shell);
         stage.setTitle("Carrel");
         stage.setScene(scene);
-        stage.setMinWidth(720);
-        stage.setMinHeight(480);
+        stage.setMinWidth(WindowSize.MIN_WIDTH);
+        stage.setMinHeight(WindowSize.MIN_HEIGHT);
+        stage.setWidth(size[0]);
+        stage.setHeight(size[1]);
+        stage.setOnCloseRequest(event -> {
+            if (shell.inCall() && !LeaveConfirmation.confirm(stage, "Quit Carrel?",
+                    "You are in a call. Quitting leaves the room.", "Quit")) {
+                event.consume();
+            }
+        });
         stage.show();
+        this.stage = stage;
     }
 
     @Override
     public void stop() {
+        if (stage != null) {
+            settings.setWindowSize(stage.getWidth(), stage.getHeight());
+        }
         if (shell != null) {
             shell.close();
         }

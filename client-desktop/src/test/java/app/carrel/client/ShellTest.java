@@ -166,6 +166,7 @@ class ShellTest {
 
         // Leave: back in the lobby, and the room shows one person fewer.
         robot.clickOn("#leave");
+        robot.clickOn("#leave-confirm");
         waitFor("the lobby", () -> robot.lookup("#lobby-view").tryQuery().map(Node::isVisible).orElse(false)
                 && robot.lookup("#room-view").tryQuery().isEmpty());
         ui.waitForRoom("Algorithms", 2);
@@ -261,7 +262,7 @@ class ShellTest {
     }
 
     @Test
-    void aWrongPasswordAndAFullRoomAreExplainedInTheLobby(FxRobot robot) throws Exception {
+    void aWrongPasswordIsAskedAgainAndAFullRoomIsExplained(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
         waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
         HeadlessPeer gus = peer("Gus", 0x228899);
@@ -285,8 +286,20 @@ class ShellTest {
                 .framesShown() > 3);
         assertEquals("Microphone off", ui.text("#prejoin-mic"));
         robot.clickOn("#prejoin-join");
-        waitFor("the wrong-password notice back in the lobby", () -> ui.text("#lobby-notice")
-                .equals("Wrong password for 'Locked Lab'.") && robot.lookup("#lobby-view").query().getScene() != null);
+        waitFor("the password asked again, over the lobby", () -> robot.lookup("#join-password-wrong").tryQuery().isPresent()
+                && robot.lookup("#lobby-view").query().getScene() != null);
+        // Once the refused join's engine has closed (only Gus's and Ivy's remain) and its last
+        // events reached the window, the lobby is still online and says so (it said "Offline").
+        Await.until("the refused join's engine to close", Duration.ofSeconds(LIMIT), () -> Thread.getAllStackTraces()
+                .keySet().stream().filter(t -> t.getName().startsWith("carrel-engine-")).count() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ui.text("#status-text").startsWith("Connected"), ui.text("#status-text"));
+        robot.clickOn("#join-password").write("secret");
+        robot.clickOn("#join-password-ok");
+        waitFor("the pre-join screen again", () -> robot.lookup("#prejoin-join").tryQuery().isPresent()
+                && !robot.lookup("#prejoin-join").queryButton().isDisabled());
+        robot.clickOn("#prejoin-join");
+        waitFor("the room view", () -> robot.lookup("#room-view").tryQuery().isPresent());
     }
 
     @Test

@@ -80,6 +80,7 @@ class TrustedServerTest {
         ui.enter("Secure Study", "Tess");
         waitFor("our own tile in the room", () -> ui.tiles().size() == 1);
         robot.clickOn("#leave");
+        robot.clickOn("#leave-confirm");
         ui.waitForRoom("Secure Study", 0);
     }
 

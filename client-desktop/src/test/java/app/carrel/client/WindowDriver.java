@@ -52,7 +52,8 @@ final class WindowDriver {
     }
 
     String text(String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("");
+        return robot.lookup(query).tryQuery().map(n -> n instanceof javafx.scene.control.TextInputControl t
+                ? t.getText() : ((javafx.scene.control.Labeled) n).getText()).orElse("");
     }
 
     Room waitForRoom(String name, int participants) throws Exception {
@@ -67,6 +68,18 @@ final class WindowDriver {
                     .anyMatch(l -> l.getText().equals(participants + "/" + room.get().capacity()));
         });
         return found[0];
+    }
+
+    List<String> lobbyRoomNames() {
+        @SuppressWarnings("unchecked")
+        ListView<Room> list = robot.lookup("#room-list").queryAs(ListView.class);
+        return list.getItems().stream().map(Room::name).toList();
+    }
+
+    Node roomNameLabel(String roomName) {
+        return robot.lookup(".room-name").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals(roomName)).findFirst()
+                .orElseThrow(() -> new AssertionError("No room called " + roomName + " in the lobby"));
     }
 
     Node joinButtonOf(String roomName) {

@@ -13,10 +13,10 @@ import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TimerAction;
 import app.carrel.protocol.TimerPhase;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,10 @@ public final class CallEngine implements AutoCloseable {
     private final CallListeners listeners = new CallListeners();
     private final StateHolder state = new StateHolder(listeners);
     private final MediaFactory media;
-    private final Map<String, RemoteVideoSink> sinks = new ConcurrentHashMap<>();
+    // Where each participant's video goes, by participant id. Engine-thread state like the room:
+    // written only through setVideoSink's hand-off, so a sink set while a join and its first
+    // offer are in flight is seen by the session that offer creates (no check-then-act).
+    private final Map<String, RemoteVideoSink> sinks = new HashMap<>();
     private final Signaling signaling;
     // Engine-thread state.
     private RoomCall room;
@@ -182,16 +185,20 @@ public final class CallEngine implements AutoCloseable {
 
     /** Where one participant's decoded video goes; null removes the sink. */
     public void setVideoSink(String peerId, RemoteVideoSink sink) {
-        if (sink == null) {
-            sinks.remove(peerId);
-        } else {
-            sinks.put(peerId, sink);
+        if (state.get() == CallState.CLOSED) {
+            return; // a late UI event after close: there is no video left to route
         }
-        RoomCall r = roomView;
-        RemoteMedia remote = r == null ? null : r.remoteMedia(peerId);
-        if (remote != null) {
-            remote.setSink(sink);
-        }
+        thread.execute(() -> {
+            if (sink == null) {
+                sinks.remove(peerId);
+            } else {
+                sinks.put(peerId, sink);
+            }
+            RemoteMedia remote = room == null ? null : room.remoteMedia(peerId);
+            if (remote != null) {
+                remote.setSink(sink);
+            }
+        });
     }
 
     /** What has arrived of one participant's video so far (safe from any thread). */

@@ -200,6 +200,9 @@ final class RoomCall {
 
     private void closeSession(String peerId) {
         PeerSession session = sessions.remove(peerId);
+        // Forget what arrived with it too: a participant who rejoins gets a fresh RemoteMedia,
+        // and readers (videoReception) must not see a left peer's last frames as live.
+        remoteMedia.remove(peerId);
         if (session != null) {
             session.close();
         }

@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.window.LeaveConfirmation;
 import atlantafx.base.theme.Styles;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
@@ -78,7 +79,12 @@ final class ControlsBar extends HBox {
         screen.setOnAction(e -> model.controls().toggleScreenShare());
         chat.setOnAction(e -> model.chat().toggleOpen());
         help.setOnAction(e -> model.toggleHelp());
-        leave.setOnAction(e -> model.leave());
+        leave.setOnAction(e -> {
+            if (LeaveConfirmation.confirm(getScene().getWindow(), "Leave the room?",
+                    "You will leave " + model.roomNameProperty().get() + " and go back to the lobby.", "Leave")) {
+                model.leave();
+            }
+        });
         unread.textProperty().bind(model.chat().unreadProperty().asString());
         unread.visibleProperty().bind(model.chat().unreadProperty().greaterThan(0));
     }
