@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -222,14 +223,21 @@ public final class ChatView extends VBox {
             return t;
         }
 
+        // A Text, not a Hyperlink: a Text wraps inside the flow like the words around it, while a
+        // Hyperlink is a control whose size is unknown until its skin exists, so the cell was
+        // measured short and the list's newest line ended cut off at the bottom (seen under Xvfb).
         private Node link(String url) {
-            Hyperlink link = new Hyperlink(url);
+            Text link = new Text(url);
             link.getStyleClass().add("chat-link");
-            link.setPadding(Insets.EMPTY);
-            link.setBorder(null);
-            link.maxWidthProperty().bind(text.prefWidthProperty());
-            link.setTooltip(new Tooltip(url));
-            link.setOnAction(e -> openLink.accept(url));
+            link.setStyle("-fx-fill: -color-accent-fg;");
+            link.setUnderline(true);
+            link.setCursor(Cursor.HAND);
+            Tooltip.install(link, new Tooltip("Open " + url));
+            link.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY) {
+                    openLink.accept(url);
+                }
+            });
             return link;
         }
     }

@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,13 +93,19 @@ class ChatViewTest {
     void linksOpenAndOurOwnLinesSayYou(FxRobot robot) throws Exception {
         fx(() -> received(line("me", "notes: https://example.org/notes.pdf.", 41)));
         settle();
+        assertTrue(fx(() -> newestFullyShown(robot)), "our line with a link was cut off");
         IndexedCell<?> cell = fx(() -> flow(robot).getLastVisibleCell());
         assertTrue(fx(() -> ((Label) cell.lookup(".label")).getText().startsWith("You · ")));
-        Hyperlink link = fx(() -> (Hyperlink) cell.lookup(".hyperlink"));
+        Text link = fx(() -> (Text) cell.lookup(".chat-link"));
         assertEquals("https://example.org/notes.pdf", link.getText());
         robot.clickOn(link);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("https://example.org/notes.pdf"), opened);
+
+        // A link that wraps the line in a narrow panel: the whole line still comes into view.
+        fx(() -> received(line("other", "the slides are at https://example.org/week3/slides-for-the-seminar.pdf, see you at 3", 42)));
+        settle();
+        assertTrue(fx(() -> newestFullyShown(robot)), "a wrapped line with a link was cut off");
     }
 
     private Void received(ServerMessage.Chat line) {
