@@ -194,13 +194,11 @@ public final class TimerView extends HBox {
         node.setManaged(on);
     }
 
-    // --- narrow headers: the pref width is always the wide strip, the minimum the icon strip ---
-
-    @Override
-    protected double computePrefWidth(double height) {
-        double w = super.computePrefWidth(height);
-        return compact ? w + textWidths() : w;
-    }
+    // --- narrow headers ---
+    // The timer goes to icons when the header has less room for it than its words need, counted
+    // from what the header's other children ask for (not from the width the header gave us, which
+    // depends on which mode we are in): the room's name keeps its room before our words do.
+    // Its minimum is the icon strip, so the time and phase are never squeezed to "…".
 
     @Override
     protected double computeMinWidth(double height) {
@@ -211,7 +209,8 @@ public final class TimerView extends HBox {
 
     @Override
     protected void layoutChildren() {
-        boolean narrow = getWidth() + 0.5 < computePrefWidth(-1);
+        double wide = super.computePrefWidth(-1) + (compact ? textWidths() : 0);
+        boolean narrow = roomInHeader() + 0.5 < wide;
         if (narrow != compact) {
             compact = narrow;
             for (Labeled l : shrinkable) {
@@ -219,6 +218,24 @@ public final class TimerView extends HBox {
             }
         }
         super.layoutChildren();
+    }
+
+    /** The width the header leaves us once its other children have what they ask for. */
+    private double roomInHeader() {
+        if (!(getParent() instanceof HBox header)) {
+            return getWidth();
+        }
+        double left = header.getWidth() - header.snappedLeftInset() - header.snappedRightInset();
+        int managed = 0;
+        for (javafx.scene.Node child : header.getChildren()) {
+            if (child.isManaged()) {
+                managed++;
+                if (child != this) {
+                    left -= child.prefWidth(-1);
+                }
+            }
+        }
+        return left - header.getSpacing() * Math.max(0, managed - 1);
     }
 
     /** What the shrinkable buttons' words take beside their icons. */

@@ -49,6 +49,7 @@ class TimerViewTest {
     }, () -> { }, Map.of("bea", "Bea")::get);
     private TimerView timer;
     private HBox header;
+    private Label title;
     private Stage stage;
 
     @Start
@@ -62,8 +63,9 @@ class TimerViewTest {
             return replace;
         });
         // The room header as RoomView builds it.
-        Label title = new Label("Algorithms and data structures");
+        title = new Label("Study Hall");
         title.getStyleClass().add(Styles.TITLE_3);
+        title.setId("header-title");
         Label count = new Label("3 here");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -100,6 +102,8 @@ class TimerViewTest {
             assertTrue(fx(() -> button.getTooltip() != null && !button.getTooltip().getText().isEmpty()), id + " tooltip");
         }
         assertTrue(fx(() -> timer.getBoundsInParent().getMaxX() <= header.getWidth() + 0.5), "the timer runs off the window");
+        // The room's name is not given up for the timer's words.
+        assertEquals("Study Hall", shown(robot, "#header-title"));
     }
 
     @Test
