@@ -69,7 +69,7 @@ public final class RoomModel implements CallListener {
         this.self = new Participant("self", selfName, true, new MediaFlags(micOn, camOn, false));
         this.controls = new MediaControls(engine, self, notice::set);
         this.chat = new ChatModel(engine::sendChat);
-        this.timer = new TimerModel(engine::sendTimer, Chime::play);
+        this.timer = new TimerModel(engine::sendTimer, Chime::play, id -> id.equals(selfId) ? "you" : find(id).map(Participant::name).orElse(null));
         timer.onFocusRunning(this::onFocusRunning);
         participants.add(self);
     }

@@ -46,7 +46,7 @@ public final class RoomView extends BorderPane {
         this.muteDuringFocus = muteDuringFocus;
         this.grid = new VideoGrid(model.participants());
         this.help = new HelpOverlay(model);
-        this.chat = new ChatView(model.chat());
+        this.chat = new ChatView(model.chat(), app.carrel.client.chat.DesktopBrowser::open);
         this.statsPoll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refreshStats()));
         createView();
         init();

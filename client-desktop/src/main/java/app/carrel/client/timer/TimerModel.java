@@ -1,15 +1,17 @@
 package app.carrel.client.timer;
 
 import app.carrel.protocol.ServerMessage;
+import app.carrel.protocol.TextRules;
 import app.carrel.protocol.TimerAction;
 import app.carrel.protocol.TimerPhase;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,39 +28,54 @@ import javafx.util.Duration;
  */
 public final class TimerModel {
 
+    public static final int MAX_MINUTES = TextRules.MAX_TIMER_SECONDS / 60;
+
     public interface Sender {
         CompletableFuture<ServerMessage.Timer> send(TimerAction action, TimerPhase phase, Integer seconds);
     }
 
+    /**
+     * What the room's timer is doing. The message has no action field: a timer that is stopped
+     * with its full length left reads as reset (IDLE), so a pause within a phase's first second
+     * (remaining is rounded up) also reads as reset; starting again costs that one second.
+     */
+    public enum State { IDLE, RUNNING, PAUSED, FINISHED }
+
     private final Sender sender;
     private final Runnable chime;
+    private final Function<String, String> names;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<TimerPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyBooleanWrapper exists = new ReadOnlyBooleanWrapper(this, "exists");
     private final ReadOnlyIntegerWrapper remaining = new ReadOnlyIntegerWrapper(this, "remaining");
     private final ReadOnlyStringWrapper display = new ReadOnlyStringWrapper(this, "display", "--:--");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No timer");
+    private final ReadOnlyStringWrapper byline = new ReadOnlyStringWrapper(this, "byline", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+    /** The last length the room used for each phase: what "start the next phase" offers. */
+    private final Map<TimerPhase, Integer> lastSeconds = new EnumMap<>(Map.of(TimerPhase.FOCUS, 25 * 60, TimerPhase.BREAK, 5 * 60));
     private Consumer<Boolean> focusRunning = on -> { };
     private long localEndMillis;
+    private int seconds;
 
-    public TimerModel(Sender sender, Runnable chime) {
+    /**
+     * @param names a participant id to the name to show ("you" for ourselves), or null for
+     *              someone no longer in the room
+     */
+    public TimerModel(Sender sender, Runnable chime, Function<String, String> names) {
         this.sender = sender;
         this.chime = chime;
+        this.names = names;
         ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TimerPhase> phaseProperty() {
         return phase.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty existsProperty() {
-        return exists.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty remainingProperty() {
@@ -68,6 +85,16 @@ public final class TimerModel {
     /** mm:ss, or --:-- before anyone started a timer. */
     public ReadOnlyStringProperty displayProperty() {
         return display.getReadOnlyProperty();
+    }
+
+    /** "No timer", "Focus", "Break · paused", "Focus done — start a break?" */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** "started by Bea", "paused by you", "reset by Bea"; empty when nobody or nobody known. */
+    public ReadOnlyStringProperty bylineProperty() {
+        return byline.getReadOnlyProperty();
     }
 
     /** Non-empty while the "phase over" banner shows. */
@@ -84,12 +111,32 @@ public final class TimerModel {
         this.focusRunning = listener;
     }
 
-    public void startFocus(int minutes) {
-        request(TimerAction.START, TimerPhase.FOCUS, minutes * 60);
+    /** True when starting a phase now would end one that is running or paused: ask first. */
+    public boolean startReplacesAPhase() {
+        return state.get() == State.RUNNING || state.get() == State.PAUSED;
     }
 
-    public void startBreak(int minutes) {
-        request(TimerAction.START, TimerPhase.BREAK, minutes * 60);
+    /** The phase that follows the current one, and its length in minutes, for a quick start. */
+    public TimerPhase nextPhase() {
+        return phase.get() == TimerPhase.FOCUS ? TimerPhase.BREAK : TimerPhase.FOCUS;
+    }
+
+    public int nextMinutes() {
+        return Math.max(1, lastSeconds.get(nextPhase()) / 60);
+    }
+
+    /** Starts a phase of 1..{@link #MAX_MINUTES} minutes; false (with a notice) otherwise. */
+    public boolean start(TimerPhase p, int minutes) {
+        if (minutes < 1 || minutes > MAX_MINUTES) {
+            notice.set("A timer runs 1–" + MAX_MINUTES + " minutes.");
+            return false;
+        }
+        request(TimerAction.START, p, minutes * 60);
+        return true;
+    }
+
+    public void startNext() {
+        start(nextPhase(), nextMinutes());
     }
 
     public void pause() {
@@ -113,25 +160,37 @@ public final class TimerModel {
         if (timer == null) {
             return;
         }
-        boolean wasFocusRunning = running.get() && phase.get() == TimerPhase.FOCUS;
-        boolean ended = running.get() && !timer.running() && timer.remaining() == 0;
-        exists.set(true);
+        State before = state.get();
+        boolean wasFocusRunning = before == State.RUNNING && phase.get() == TimerPhase.FOCUS;
+        State now = timer.running() ? State.RUNNING
+                : timer.remaining() == 0 ? State.FINISHED
+                : timer.remaining() >= timer.seconds() ? State.IDLE
+                : State.PAUSED;
+        boolean resumed = now == State.RUNNING && before == State.PAUSED
+                && timer.phase() == phase.get() && timer.seconds() == seconds;
         phase.set(timer.phase());
-        running.set(timer.running());
+        seconds = timer.seconds();
+        lastSeconds.put(timer.phase(), timer.seconds());
         remaining.set(timer.remaining());
         localEndMillis = System.currentTimeMillis() + timer.remaining() * 1000L;
+        state.set(now);
         render();
-        if (timer.running()) {
+        byline.set(byline(now, resumed, timer.by()));
+        if (now == State.RUNNING) {
             ticker.play();
             banner.set("");
         } else {
             ticker.stop();
         }
-        boolean focusNow = timer.running() && timer.phase() == TimerPhase.FOCUS;
+        if (now == State.IDLE) {
+            // A reset ends the phase for everyone: its "over" banner is old news.
+            banner.set("");
+        }
+        boolean focusNow = now == State.RUNNING && timer.phase() == TimerPhase.FOCUS;
         if (focusNow != wasFocusRunning) {
             focusRunning.accept(focusNow);
         }
-        if (ended) {
+        if (before == State.RUNNING && now == State.FINISHED) {
             banner.set(timer.phase() == TimerPhase.FOCUS
                     ? "Focus session over — time for a break."
                     : "Break over — back to focus.");
@@ -143,9 +202,21 @@ public final class TimerModel {
         ticker.stop();
     }
 
-    private void request(TimerAction action, TimerPhase p, Integer seconds) {
+    private String byline(State now, boolean resumed, String by) {
+        String name = by == null ? null : names.apply(by);
+        if (name == null || now == State.FINISHED) {
+            return "";
+        }
+        return switch (now) {
+            case RUNNING -> (resumed ? "resumed by " : "started by ") + name;
+            case PAUSED -> "paused by " + name;
+            default -> "reset by " + name;
+        };
+    }
+
+    private void request(TimerAction action, TimerPhase p, Integer secs) {
         notice.set("");
-        sender.send(action, p, seconds).whenComplete((timer, error) -> Platform.runLater(() -> {
+        sender.send(action, p, secs).whenComplete((timer, error) -> Platform.runLater(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 notice.set("Timer: " + cause.getMessage());
@@ -164,5 +235,12 @@ public final class TimerModel {
     private void render() {
         int s = remaining.get();
         display.set(String.format("%02d:%02d", s / 60, s % 60));
+        String name = phase.get() == TimerPhase.BREAK ? "Break" : "Focus";
+        title.set(switch (state.get()) {
+            case IDLE -> "No timer";
+            case RUNNING -> name;
+            case PAUSED -> name + " · paused";
+            case FINISHED -> phase.get() == TimerPhase.FOCUS ? "Focus done — start a break?" : "Break done — back to focus?";
+        });
     }
 }
