@@ -1,7 +1,9 @@
 package app.carrel.client.media;
 
+import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioSink;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +33,16 @@ public final class MicrophoneMeter implements AutoCloseable {
         AudioDeviceModule module = new AudioDeviceModule();
         MicrophoneMeter meter = new MicrophoneMeter(module);
         try {
-            if (microphone != null) {
-                module.getRecordingDevices().stream()
-                        .filter(d -> microphone.equals(d.getName()))
-                        .findFirst()
-                        .ifPresent(module::setRecordingDevice);
+            // A module records nothing until a device is set ("Init recording failed"); the first
+            // it lists is PulseAudio's default ("default: <name>").
+            List<AudioDevice> devices = module.getRecordingDevices();
+            if (devices.isEmpty()) {
+                throw new IllegalStateException("no microphone listed");
             }
+            module.setRecordingDevice(devices.stream()
+                    .filter(d -> d.getName().equals(microphone))
+                    .findFirst()
+                    .orElse(devices.get(0)));
             module.setAudioSink(meter.sink);
             module.initRecording();
             module.startRecording();
