@@ -63,6 +63,8 @@ public final class PreJoinModel {
     private final ReadOnlyBooleanWrapper metering = new ReadOnlyBooleanWrapper(this, "metering");
     private final ReadOnlyDoubleWrapper microphoneLevel = new ReadOnlyDoubleWrapper(this, "microphoneLevel");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    // What the listing found to say; a later problem is said after it, not instead of it.
+    private String listedNotice = "";
     private boolean done;
 
     public PreJoinModel(JoinRequest request, SettingsModel settings, Consumer<JoinPlan> onJoin, Runnable onBack) {
@@ -168,7 +170,8 @@ public final class PreJoinModel {
         microphone.set(preferred(found.microphones(), settings.microphoneProperty().get()));
         speaker.set(preferred(found.speakers(), settings.speakerProperty().get()));
         meterAvailable.set(found.audio().kind() == AudioBackend.Kind.DEVICE);
-        notice.set(noticeFor(found));
+        listedNotice = noticeFor(found);
+        notice.set(listedNotice);
         String remembered = settings.cameraProperty().get();
         camera.set(found.cameras().stream().filter(c -> c.label().equals(remembered)).findFirst()
                 .orElse(found.cameras().get(0)));
@@ -285,7 +288,7 @@ public final class PreJoinModel {
         media.preview(cameraOn.get() ? choice : null).whenComplete((v, error) -> {
             if (error != null) {
                 log.warn("Camera preview of '{}' failed", choice.label(), error);
-                fx.execute(() -> notice.set("The camera '" + choice.label()
+                fx.execute(() -> problem("The camera '" + choice.label()
                         + "' could not start. Choose another one, or join with the camera off."));
             }
         });
@@ -301,9 +304,13 @@ public final class PreJoinModel {
         media.meter(on, device).whenComplete((v, error) -> {
             if (error != null) {
                 log.warn("Metering microphone {} failed", device, error);
-                fx.execute(() -> notice.set("The microphone's level can't be shown here; it may still work in the room."));
+                fx.execute(() -> problem("The microphone's level can't be shown here; it may still work in the room."));
             }
         });
+    }
+
+    private void problem(String text) {
+        notice.set((listedNotice + " " + text).strip());
     }
 
     /** The remembered device when it is still there, else the first (the default, or the placeholder). */

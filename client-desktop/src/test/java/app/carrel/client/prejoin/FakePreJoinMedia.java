@@ -18,6 +18,7 @@ final class FakePreJoinMedia implements PreJoinMedia {
     final CompletableFuture<Found> started = new CompletableFuture<>();
     final List<String> calls = new ArrayList<>();
     double level;
+    boolean meterFails;
 
     static Found withSound(List<String> microphones) {
         return new Found(new AudioBackend(AudioBackend.Kind.DEVICE, "PulseAudio answered"),
@@ -46,7 +47,8 @@ final class FakePreJoinMedia implements PreJoinMedia {
     @Override
     public CompletableFuture<Void> meter(boolean on, String microphone) {
         calls.add(on ? "meter on " + (microphone == null ? Devices.SYSTEM_DEFAULT : microphone) : "meter off");
-        return CompletableFuture.completedFuture(null);
+        return on && meterFails ? CompletableFuture.failedFuture(new Error("Init recording failed"))
+                : CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -144,6 +144,18 @@ class PreJoinModelTest {
     }
 
     @Test
+    void aMicrophoneThatCannotBeMeteredIsSaidAfterWhatTheListingFound() {
+        PreJoinModel model = started(new PreJoinMedia.Found(FakePreJoinMedia.withSound(List.of(Devices.SYSTEM_DEFAULT)).audio(),
+                List.of(CameraChoice.SYNTHETIC), List.of(Devices.SYSTEM_DEFAULT), List.of(Devices.SYSTEM_DEFAULT)));
+        media.meterFails = true;
+        model.setMicrophoneOn(true);
+        String notice = model.noticeProperty().get();
+        assertTrue(notice.startsWith(PreJoinModel.NO_CAMERA), notice);
+        assertTrue(notice.contains("level can't be shown"), notice);
+        assertFalse(notice.contains("Init recording"), notice);
+    }
+
+    @Test
     void theMeterReadsSpeechOnADecibelScale() {
         assertEquals(0, PreJoinModel.meterScale(0));
         assertEquals(0, PreJoinModel.meterScale(0.0005), "below -60 dBFS is empty");
