@@ -35,7 +35,7 @@ if [[ ${1:-} != --no-build ]]; then
 fi
 
 version=$(sed -n 's/^version=//p' "$app/maven-archiver/pom.properties")
-main_jar=client-desktop-$version.jar
+main_jar=carrel-app.jar
 [[ -f $app/$main_jar ]] || { echo "No $app/$main_jar: build client-desktop first" >&2; exit 1; }
 # Debian and jpackage want a plain numeric version: 0.1.0-SNAPSHOT packages as 0.1.0.
 app_version=${version%%-*}

@@ -4,7 +4,7 @@
 
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 OUT="${OUT:-$ROOT/docs}"
-APP_JAR="$(ls "$ROOT"/client-desktop/target/client-desktop-*.jar | head -1)"
+APP_JAR="$ROOT/client-desktop/target/carrel-app.jar"
 BOT_JAR="$ROOT/client-desktop/target/carrel-bot.jar"
 SERVER_JAR="$ROOT/signaling-server/target/carrel-server.jar"
 for f in "$APP_JAR" "$BOT_JAR" "$SERVER_JAR" "$ROOT/client-desktop/target/lib"; do

@@ -88,9 +88,12 @@ public final class MediaFactory implements AutoCloseable {
             return notices;
         }
         if (backend.kind() != AudioBackend.Kind.DEVICE) {
-            notices.add("No audio device is used (" + backend.kind().name().toLowerCase() + " audio: "
-                    + backend.reason() + "), so the chosen microphone or speaker is ignored.");
-            log.info("Ignoring audio device choice {} / {}: {} audio", microphone, speaker, backend.kind());
+            // In the person's words; the module and its reason go to the log.
+            notices.add(backend.synthetic()
+                    ? "Sound is simulated here, so the chosen microphone and speaker are ignored."
+                    : "No sound system was found, so the chosen microphone and speaker are ignored.");
+            log.info("Ignoring audio device choice {} / {}: {} audio ({})", microphone, speaker, backend.kind(),
+                    backend.reason());
             return notices;
         }
         AudioDeviceModule module = (AudioDeviceModule) audioModule;

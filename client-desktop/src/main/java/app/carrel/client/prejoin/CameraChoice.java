@@ -22,6 +22,14 @@ public record CameraChoice(String label, VideoDevice device) {
         return new DeviceCamera(device, format);
     }
 
+    /**
+     * Whether our own view of it is shown as in a mirror. A real camera is, as people expect to see
+     * themselves; the synthetic picture is not a reflection, and mirrored its name reads backwards.
+     */
+    public boolean mirrored() {
+        return device != null;
+    }
+
     /** A calm colour that stays the same for a name, so people recognise each other's tiles. */
     static Color colorOf(String name) {
         float hue = (name.hashCode() & 0xFFFF) / (float) 0xFFFF;

@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Devices {
 
-    public static final String NO_MICROPHONE = "No microphone — headless audio";
-    public static final String NO_SPEAKER = "No speaker — headless audio";
+    /** First in each list on the real audio module: whatever the system uses (null to the engine). */
+    public static final String SYSTEM_DEFAULT = "System default";
+    /** The only entry without a sound system (headless or synthetic audio): not a device. */
+    public static final String NO_MICROPHONE = "No microphone found";
+    public static final String NO_SPEAKER = "No speaker found";
 
     private static final Logger log = LoggerFactory.getLogger(Devices.class);
 
@@ -40,16 +43,30 @@ public final class Devices {
     }
 
     public static List<String> microphones(AudioBackend backend) {
-        return backend.headless() ? List.of(NO_MICROPHONE) : names(within(MediaDevices::getAudioCaptureDevices, "microphones"), NO_MICROPHONE);
+        return backend.headless() ? List.of(NO_MICROPHONE)
+                : withDefault(within(MediaDevices::getAudioCaptureDevices, "microphones"));
     }
 
     public static List<String> speakers(AudioBackend backend) {
-        return backend.headless() ? List.of(NO_SPEAKER) : names(within(MediaDevices::getAudioRenderDevices, "speakers"), NO_SPEAKER);
+        return backend.headless() ? List.of(NO_SPEAKER)
+                : withDefault(within(MediaDevices::getAudioRenderDevices, "speakers"));
     }
 
-    private static List<String> names(List<? extends Device> devices, String none) {
-        List<String> names = devices.stream().map(Device::getName).toList();
-        return names.isEmpty() ? List.of(none) : names;
+    /** The name the engine is given for a choice: null for a placeholder (the default, or none). */
+    public static String deviceName(String choice) {
+        return choice == null || isPlaceholder(choice) ? null : choice;
+    }
+
+    static boolean isPlaceholder(String choice) {
+        return choice.equals(SYSTEM_DEFAULT) || choice.equals(NO_MICROPHONE) || choice.equals(NO_SPEAKER);
+    }
+
+    /** Never empty: a listing that failed still leaves the system's default to use. */
+    private static List<String> withDefault(List<? extends Device> devices) {
+        List<String> names = new ArrayList<>();
+        names.add(SYSTEM_DEFAULT);
+        devices.stream().map(Device::getName).filter(n -> !isPlaceholder(n)).forEach(names::add);
+        return names;
     }
 
     private static <T> List<T> within(Supplier<List<T>> lister, String what) {

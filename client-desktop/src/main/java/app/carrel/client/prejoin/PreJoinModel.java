@@ -2,20 +2,17 @@ package app.carrel.client.prejoin;
 
 import app.carrel.client.lobby.JoinRequest;
 import app.carrel.client.media.AudioBackend;
-import app.carrel.client.media.LocalVideo;
-import app.carrel.client.media.MediaFactory;
-import app.carrel.client.media.VideoFormat;
 import app.carrel.client.settings.SettingsModel;
-import app.carrel.client.video.PreviewedCamera;
 import app.carrel.client.video.VideoFeed;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,45 +23,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The moment before entering: camera preview, device choice, microphone (off by default: study
- * rooms are quiet) and camera switches. Native setup runs on workers; properties change on the
- * FX thread. Owns the media factory until {@link #join()} hands it on or {@link #back()} frees it.
+ * The moment before entering: camera preview, device choice with a microphone level, microphone
+ * (off by default: study rooms are quiet) and camera switches. The media stack works on its own
+ * thread; everything here is FX-thread state, and results come back through {@code fx}. Owns the
+ * media until {@link #join()} hands the factory on or {@link #back()} frees it.
  */
 public final class PreJoinModel {
+
+    static final String NO_SOUND = "No sound system was found, so Carrel can't use a microphone or speakers."
+            + " You can still join and see others; chat works.";
+    static final String SIMULATED_SOUND = "Sound is simulated here: a test tone instead of a microphone, and no speakers.";
+    static final String NO_CAMERA = "No camera found: others see a coloured picture with your name.";
 
     private static final Logger log = LoggerFactory.getLogger(PreJoinModel.class);
 
     private final JoinRequest request;
     private final SettingsModel settings;
+    private final Executor fx;
     private final Consumer<JoinPlan> onJoin;
     private final Runnable onBack;
     private final VideoFeed preview = new VideoFeed();
+    private final PreJoinMedia media;
     private final ObservableList<CameraChoice> cameras = FXCollections.observableArrayList();
     private final ObservableList<String> microphones = FXCollections.observableArrayList();
     private final ObservableList<String> speakers = FXCollections.observableArrayList();
+    // One read-only view per list, kept for good: such a view listens to its list only weakly, so
+    // a fresh one per call, held by nothing but the listener put on it, was collected and the
+    // boxes it should have filled stayed blank.
+    private final ObservableList<CameraChoice> camerasView = FXCollections.unmodifiableObservableList(cameras);
+    private final ObservableList<String> microphonesView = FXCollections.unmodifiableObservableList(microphones);
+    private final ObservableList<String> speakersView = FXCollections.unmodifiableObservableList(speakers);
     private final ReadOnlyObjectWrapper<CameraChoice> camera = new ReadOnlyObjectWrapper<>(this, "camera");
+    private final ReadOnlyStringWrapper microphone = new ReadOnlyStringWrapper(this, "microphone");
+    private final ReadOnlyStringWrapper speaker = new ReadOnlyStringWrapper(this, "speaker");
     private final ReadOnlyBooleanWrapper microphoneOn = new ReadOnlyBooleanWrapper(this, "microphoneOn", false);
     private final ReadOnlyBooleanWrapper cameraOn = new ReadOnlyBooleanWrapper(this, "cameraOn", true);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyBooleanWrapper meterAvailable = new ReadOnlyBooleanWrapper(this, "meterAvailable");
+    private final ReadOnlyBooleanWrapper metering = new ReadOnlyBooleanWrapper(this, "metering");
+    private final ReadOnlyDoubleWrapper microphoneLevel = new ReadOnlyDoubleWrapper(this, "microphoneLevel");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    // Native objects are made and freed on this one worker, in order: a preview camera is
-    // always closed before its factory. The two *OnWorker fields belong to it alone.
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "carrel-prejoin-media");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private MediaFactory factoryOnWorker;
-    private LocalVideo previewOnWorker;
-    // FX-thread state.
-    private MediaFactory factory;
+    // What the listing found to say; a later problem is said after it, not instead of it.
+    private String listedNotice = "";
     private boolean done;
-    private String microphone;
-    private String speaker;
 
     public PreJoinModel(JoinRequest request, SettingsModel settings, Consumer<JoinPlan> onJoin, Runnable onBack) {
+        this(request, settings, feed -> new NativePreJoinMedia(feed, request.name()), Platform::runLater, onJoin, onBack);
+    }
+
+    /** {@code media} is made for the preview's feed; {@code fx} runs on the FX thread. */
+    PreJoinModel(JoinRequest request, SettingsModel settings, Function<VideoFeed, PreJoinMedia> media, Executor fx,
+                 Consumer<JoinPlan> onJoin, Runnable onBack) {
         this.request = request;
         this.settings = settings;
+        this.media = media.apply(preview);
+        this.fx = fx;
         this.onJoin = onJoin;
         this.onBack = onBack;
     }
@@ -78,19 +91,28 @@ public final class PreJoinModel {
     }
 
     public ObservableList<CameraChoice> cameras() {
-        return FXCollections.unmodifiableObservableList(cameras);
+        return camerasView;
     }
 
     public ObservableList<String> microphones() {
-        return FXCollections.unmodifiableObservableList(microphones);
+        return microphonesView;
     }
 
     public ObservableList<String> speakers() {
-        return FXCollections.unmodifiableObservableList(speakers);
+        return speakersView;
     }
 
     public ReadOnlyObjectProperty<CameraChoice> cameraProperty() {
         return camera.getReadOnlyProperty();
+    }
+
+    /** Always one of {@link #microphones()} once ready: a device, "System default" or "No microphone found". */
+    public ReadOnlyStringProperty microphoneProperty() {
+        return microphone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty speakerProperty() {
+        return speaker.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty microphoneOnProperty() {
@@ -106,41 +128,61 @@ public final class PreJoinModel {
         return ready.getReadOnlyProperty();
     }
 
-    /** Missing devices or failures, in words for the person. */
+    /** False without a real microphone to meter (no sound system): the meter shows disabled. */
+    public ReadOnlyBooleanProperty meterAvailableProperty() {
+        return meterAvailable.getReadOnlyProperty();
+    }
+
+    /** True while the microphone is open for the meter: there is a meter and the switch is on. */
+    public ReadOnlyBooleanProperty meteringProperty() {
+        return metering.getReadOnlyProperty();
+    }
+
+    /** The microphone's level for the meter, 0..1 on a decibel scale; see {@link #refreshLevel()}. */
+    public ReadOnlyDoubleProperty microphoneLevelProperty() {
+        return microphoneLevel.getReadOnlyProperty();
+    }
+
+    /** Missing devices or failures, in words for the person (details go to the log). */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
     }
 
     /** Loads the media stack and lists devices off the FX thread, then starts the preview. */
     public void start() {
-        CompletableFuture.supplyAsync(() -> {
-            MediaFactory created = MediaFactory.createForSystem();
-            AudioBackend audio = created.audioBackend();
-            factoryOnWorker = created;
-            return new Setup(created, Devices.cameras(), Devices.microphones(audio), Devices.speakers(audio));
-        }, worker).whenComplete((setup, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                log.error("Media setup failed", error);
-                notice.set("Audio and video could not start: " + error.getMessage());
-                return;
-            }
+        media.start().whenComplete((found, error) -> fx.execute(() -> {
             if (done) {
                 return;
             }
-            factory = setup.factory;
-            cameras.setAll(setup.cameras);
-            microphones.setAll(setup.microphones);
-            speakers.setAll(setup.speakers);
-            notice.set(noticeFor(setup));
-            selectCamera(setup.cameras.stream()
-                    .filter(c -> c.label().equals(settings.cameraProperty().get()))
-                    .findFirst().orElse(setup.cameras.get(0)));
-            ready.set(true);
+            if (error != null) {
+                log.error("Media setup failed", error);
+                notice.set("The camera and sound could not start (details are in the log). Go back and try again.");
+                return;
+            }
+            listed(found);
         }));
     }
 
+    private void listed(PreJoinMedia.Found found) {
+        cameras.setAll(found.cameras());
+        microphones.setAll(found.microphones());
+        speakers.setAll(found.speakers());
+        microphone.set(preferred(found.microphones(), settings.microphoneProperty().get()));
+        speaker.set(preferred(found.speakers(), settings.speakerProperty().get()));
+        meterAvailable.set(found.audio().kind() == AudioBackend.Kind.DEVICE);
+        listedNotice = noticeFor(found);
+        notice.set(listedNotice);
+        String remembered = settings.cameraProperty().get();
+        camera.set(found.cameras().stream().filter(c -> c.label().equals(remembered)).findFirst()
+                .orElse(found.cameras().get(0)));
+        restartPreview();
+        restartMeter();
+        ready.set(true);
+    }
+
+    /** The person picked a camera: shown now, remembered for next time. */
     public void selectCamera(CameraChoice choice) {
-        if (choice == null || factory == null || choice.equals(camera.get())) {
+        if (choice == null || !ready.get() || done || choice.equals(camera.get())) {
             return;
         }
         camera.set(choice);
@@ -148,51 +190,74 @@ public final class PreJoinModel {
         restartPreview();
     }
 
-    /** Used in the room (the engine picks it before audio starts) and remembered for next time. */
+    /** Used in the room (the engine picks it before audio starts), metered now, remembered for next time. */
     public void selectMicrophone(String name) {
-        if (name != null) {
-            microphone = name;
-            settings.setMicrophone(name);
+        if (chosen(name, microphones, microphone)) {
+            settings.setMicrophone(remembered(name));
+            restartMeter();
         }
     }
 
     public void selectSpeaker(String name) {
-        if (name != null) {
-            speaker = name;
-            settings.setSpeaker(name);
+        if (chosen(name, speakers, speaker)) {
+            settings.setSpeaker(remembered(name));
         }
     }
 
-    /** The remembered device when it is still there, else the first. */
-    public String preferred(java.util.List<String> names, boolean microphone) {
-        String remembered = (microphone ? settings.microphoneProperty() : settings.speakerProperty()).get();
-        return names.contains(remembered) ? remembered : names.isEmpty() ? null : names.get(0);
+    private boolean chosen(String name, List<String> names, ReadOnlyStringWrapper choice) {
+        if (name == null || done || !names.contains(name) || name.equals(choice.get())) {
+            return false;
+        }
+        choice.set(name);
+        return true;
+    }
+
+    /** "System default" is remembered as no choice (""); "No microphone found" never replaces one. */
+    private String remembered(String name) {
+        return Devices.deviceName(name) != null ? name : "";
     }
 
     public void setMicrophoneOn(boolean on) {
+        if (done || microphoneOn.get() == on) {
+            return;
+        }
         microphoneOn.set(on);
+        restartMeter();
     }
 
     public void setCameraOn(boolean on) {
+        if (done || cameraOn.get() == on) {
+            return;
+        }
         cameraOn.set(on);
         restartPreview();
     }
 
-    /** Enters the room: the preview is closed and the factory handed on with the plan. */
+    /** FX thread, a few times a second while {@link #meteringProperty()} holds: reads the level. */
+    public void refreshLevel() {
+        microphoneLevel.set(metering.get() ? meterScale(media.level()) : 0);
+    }
+
+    /** Enters the room: the preview and meter are closed and the factory handed on with the plan. */
     public void join() {
-        if (factory == null || done) {
+        if (!ready.get() || done) {
             return;
         }
-        done = true;
+        finish();
         CameraChoice chosen = camera.get() != null ? camera.get() : CameraChoice.SYNTHETIC;
-        JoinPlan plan = new JoinPlan(request, factory, chosen, microphoneOn.get(), cameraOn.get(),
-                device(microphone, Devices.NO_MICROPHONE), device(speaker, Devices.NO_SPEAKER));
-        factory = null;
-        CompletableFuture.runAsync(() -> {
-            closePreview();
-            factoryOnWorker = null;
-        }, worker).whenComplete((v, e) -> Platform.runLater(() -> onJoin.accept(plan)));
-        worker.shutdown();
+        boolean micOn = microphoneOn.get();
+        boolean camOn = cameraOn.get();
+        String mic = Devices.deviceName(microphone.get());
+        String out = Devices.deviceName(speaker.get());
+        media.handOver().whenComplete((factory, error) -> fx.execute(() -> {
+            if (error != null) {
+                log.error("Handing the media on failed", error);
+                media.release();
+                onBack.run();
+                return;
+            }
+            onJoin.accept(new JoinPlan(request, factory, chosen, micOn, camOn, mic, out));
+        }));
     }
 
     public void back() {
@@ -203,77 +268,79 @@ public final class PreJoinModel {
         onBack.run();
     }
 
-    /** Frees the preview and the factory (window closing, or going back). Idempotent. */
+    /** Frees the preview, the meter and the factory (window closing, or going back). Idempotent. */
     public void release() {
         if (done) {
             return;
         }
+        finish();
+        media.release();
+    }
+
+    private void finish() {
         done = true;
-        factory = null;
-        worker.execute(() -> {
-            closePreview();
-            if (factoryOnWorker != null) {
-                factoryOnWorker.close();
-                factoryOnWorker = null;
-            }
-        });
-        worker.shutdown();
+        metering.set(false);
+        microphoneLevel.set(0);
     }
 
     private void restartPreview() {
         CameraChoice choice = camera.get();
-        boolean on = cameraOn.get();
-        if (choice == null || done) {
-            return;
-        }
-        CompletableFuture.runAsync(() -> {
-            closePreview();
-            if (on && factoryOnWorker != null) {
-                LocalVideo opened = new PreviewedCamera(factoryOnWorker, choice.open(VideoFormat.DEFAULT, request.name()), preview);
-                previewOnWorker = opened;
-                opened.start();
-            }
-        }, worker).whenComplete((v, error) -> {
+        media.preview(cameraOn.get() ? choice : null).whenComplete((v, error) -> {
             if (error != null) {
-                log.warn("Camera preview failed", error);
-                Platform.runLater(() -> notice.set("The camera '" + choice.label() + "' could not start: " + error.getMessage()));
+                log.warn("Camera preview of '{}' failed", choice.label(), error);
+                fx.execute(() -> problem("The camera '" + choice.label()
+                        + "' could not start. Choose another one, or join with the camera off."));
             }
         });
     }
 
-    private void closePreview() {
-        closeQuietly(previewOnWorker);
-        previewOnWorker = null;
-    }
-
-    private static void closeQuietly(LocalVideo video) {
-        if (video != null) {
-            try {
-                video.close();
-            } catch (RuntimeException e) {
-                log.warn("Closing the preview camera failed: {}", e.toString());
+    private void restartMeter() {
+        boolean on = meterAvailable.get() && microphoneOn.get();
+        metering.set(on);
+        if (!on) {
+            microphoneLevel.set(0);
+        }
+        String device = Devices.deviceName(microphone.get());
+        media.meter(on, device).whenComplete((v, error) -> {
+            if (error != null) {
+                log.warn("Metering microphone {} failed", device, error);
+                fx.execute(() -> problem("The microphone's level can't be shown here; it may still work in the room."));
             }
+        });
+    }
+
+    private void problem(String text) {
+        notice.set((listedNotice + " " + text).strip());
+    }
+
+    /** The remembered device when it is still there, else the first (the default, or the placeholder). */
+    static String preferred(List<String> names, String remembered) {
+        return names.contains(remembered) ? remembered : names.isEmpty() ? null : names.get(0);
+    }
+
+    /**
+     * RMS to the meter's 0..1 as ears hear it, on decibels: -60 dBFS and below is empty, full scale
+     * full, so quiet speech (about -40 dBFS) still moves the bar.
+     */
+    static double meterScale(double rms) {
+        if (!(rms > 0)) {
+            return 0;
         }
+        double db = 20 * Math.log10(rms);
+        return Math.max(0, Math.min(1, (db + 60) / 60));
     }
 
-    /** A real device's name; null for "none found", which is a label, not a device. */
-    static String device(String chosen, String placeholder) {
-        return chosen == null || chosen.equals(placeholder) ? null : chosen;
-    }
-
-    private static String noticeFor(Setup setup) {
+    private static String noticeFor(PreJoinMedia.Found found) {
         StringBuilder text = new StringBuilder();
-        if (setup.factory.audioBackend().headless()) {
-            text.append("No audio server (").append(setup.factory.audioBackend().reason())
-                    .append("): others will not hear you and you will not hear them. ");
+        if (found.audio().kind() == AudioBackend.Kind.HEADLESS) {
+            log.info("No sound in pre-join: {}", found.audio().reason());
+            text.append(NO_SOUND).append(' ');
+        } else if (found.audio().synthetic()) {
+            text.append(SIMULATED_SOUND).append(' ');
         }
-        if (setup.cameras.size() == 1 && setup.cameras.get(0).device() == null) {
-            text.append("No camera found: others see a synthetic picture with your name.");
+        if (found.cameras().stream().allMatch(c -> c.device() == null)) {
+            text.append(NO_CAMERA);
         }
         return text.toString().strip();
-    }
-
-    private record Setup(MediaFactory factory, List<CameraChoice> cameras, List<String> microphones,
-                         List<String> speakers) {
     }
 }

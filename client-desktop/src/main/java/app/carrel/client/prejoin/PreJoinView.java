@@ -2,18 +2,25 @@ package app.carrel.client.prejoin;
 
 import app.carrel.client.video.VideoSurface;
 import atlantafx.base.theme.Styles;
-import javafx.collections.ListChangeListener;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -27,6 +34,10 @@ public final class PreJoinView extends BorderPane {
     private final ChoiceBox<CameraChoice> camera = new ChoiceBox<>();
     private final ChoiceBox<String> microphone = new ChoiceBox<>();
     private final ChoiceBox<String> speaker = new ChoiceBox<>();
+    private final ProgressBar level = new ProgressBar(0);
+    private final Label levelHint = new Label();
+    // Reads the level while the microphone is open for the meter (about 15 times a second).
+    private final Timeline levelTicks = new Timeline();
     private final ToggleButton micToggle = new ToggleButton();
     private final ToggleButton camToggle = new ToggleButton();
     private final Label notice = new Label();
@@ -42,7 +53,6 @@ public final class PreJoinView extends BorderPane {
     private void createView() {
         setId("prejoin-view");
         setPadding(new Insets(24));
-        preview.setMirrored(true);
         preview.setId("prejoin-preview");
         cameraOff.getStyleClass().add(Styles.TITLE_3);
         cameraOff.setStyle("-fx-text-fill: white;");
@@ -63,7 +73,13 @@ public final class PreJoinView extends BorderPane {
         devices.setVgap(8);
         devices.addRow(0, fixed("Camera"), camera);
         devices.addRow(1, fixed("Microphone"), microphone);
-        devices.addRow(2, fixed("Speaker"), speaker);
+        level.setId("prejoin-mic-level");
+        level.setPrefWidth(270);
+        level.setPrefHeight(8);
+        levelHint.setId("prejoin-mic-level-hint");
+        levelHint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        devices.add(new VBox(4, level, levelHint), 1, 2);
+        devices.addRow(3, fixed("Speaker"), speaker);
         for (ChoiceBox<?> box : new ChoiceBox<?>[] {camera, microphone, speaker}) {
             box.setPrefWidth(270);
         }
@@ -94,16 +110,28 @@ public final class PreJoinView extends BorderPane {
     private void init() {
         preview.setFeed(model.preview());
         camera.setItems(model.cameras());
-        microphone.setItems(model.microphones());
-        speaker.setItems(model.speakers());
-        model.cameraProperty().addListener((obs, old, now) -> camera.setValue(now));
+        model.cameraProperty().addListener((obs, old, now) -> {
+            camera.setValue(now);
+            // A real camera's self view is a mirror; the synthetic picture's name must stay readable.
+            preview.setMirrored(now != null && now.mirrored());
+        });
         camera.valueProperty().addListener((obs, old, now) -> model.selectCamera(now));
-        model.microphones().addListener((ListChangeListener<String>) c ->
-                microphone.setValue(model.preferred(model.microphones(), true)));
-        model.speakers().addListener((ListChangeListener<String>) c ->
-                speaker.setValue(model.preferred(model.speakers(), false)));
-        microphone.valueProperty().addListener((obs, old, now) -> model.selectMicrophone(now));
-        speaker.valueProperty().addListener((obs, old, now) -> model.selectSpeaker(now));
+        follow(microphone, model.microphones(), model.microphoneProperty(), model::selectMicrophone);
+        follow(speaker, model.speakers(), model.speakerProperty(), model::selectSpeaker);
+        levelTicks.getKeyFrames().add(new KeyFrame(Duration.millis(66), e -> model.refreshLevel()));
+        levelTicks.setCycleCount(Animation.INDEFINITE);
+        model.meteringProperty().addListener((obs, old, on) -> {
+            if (on) {
+                levelTicks.play();
+            } else {
+                levelTicks.stop();
+                model.refreshLevel();
+            }
+            renderLevel();
+        });
+        model.meterAvailableProperty().addListener((obs, old, on) -> renderLevel());
+        level.progressProperty().bind(model.microphoneLevelProperty());
+        renderLevel();
         micToggle.setSelected(model.microphoneOnProperty().get());
         micToggle.selectedProperty().addListener((obs, old, on) -> model.setMicrophoneOn(on));
         camToggle.setSelected(model.cameraOnProperty().get());
@@ -126,6 +154,32 @@ public final class PreJoinView extends BorderPane {
             model.join();
         });
         back.setOnAction(e -> model.back());
+    }
+
+    /**
+     * The box shows the model's choice, and the person's pick goes to the model. When the items
+     * change under it the box may drop its value; it takes the model's back, so it is never blank.
+     */
+    private static void follow(ChoiceBox<String> box, ObservableList<String> items,
+                               ReadOnlyStringProperty chosen, Consumer<String> select) {
+        box.setItems(items);
+        box.setValue(chosen.get());
+        chosen.addListener((obs, old, now) -> box.setValue(now));
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                select.accept(now);
+            } else if (chosen.get() != null && items.contains(chosen.get())) {
+                box.setValue(chosen.get());
+            }
+        });
+    }
+
+    private void renderLevel() {
+        boolean available = model.meterAvailableProperty().get();
+        boolean on = model.meteringProperty().get();
+        level.setDisable(!on);
+        levelHint.setText(!available ? "No microphone to test"
+                : on ? "Speak to see your microphone's level" : "Turn the microphone on to test it");
     }
 
     private static Label fixed(String text) {

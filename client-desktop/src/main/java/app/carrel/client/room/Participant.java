@@ -27,6 +27,7 @@ public final class Participant {
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(this, "quality", Quality.UNKNOWN);
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", "No statistics yet");
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection", "new");
+    private boolean selfViewMirrored = true;
 
     public Participant(String id, String name, boolean self, MediaFlags media) {
         this.id = id;
@@ -45,6 +46,11 @@ public final class Participant {
 
     public boolean self() {
         return self;
+    }
+
+    /** Our own camera is shown as in a mirror, unless it is the synthetic one (its name would read backwards). */
+    public boolean mirrored() {
+        return self && selfViewMirrored;
     }
 
     public VideoFeed camera() {
@@ -85,6 +91,10 @@ public final class Participant {
 
     public ReadOnlyStringProperty connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    void setSelfViewMirrored(boolean mirrored) {
+        selfViewMirrored = mirrored;
     }
 
     void setMedia(MediaFlags flags) {

@@ -49,6 +49,7 @@ public final class RoomSession {
         CallEngine engine = new CallEngine(config, plan.factory());
         RoomModel model = new RoomModel(engine, status, request.name(), plan.microphoneOn(), plan.cameraOn(), muteDuringFocus);
         modelRef[0] = model;
+        model.self().setSelfViewMirrored(plan.camera().mirrored());
         engine.addListener(new FxCallListener(model));
         status.connecting(request.server().toString());
         CompletableFuture<RoomSession> result = new CompletableFuture<>();

@@ -80,7 +80,7 @@ public final class VideoTile extends StackPane {
 
     private void init() {
         initials.setText(participant.initials());
-        surface.setMirrored(participant.self());
+        surface.setMirrored(participant.mirrored());
         participant.mediaProperty().addListener((obs, old, flags) -> render());
         surface.showingProperty().addListener((obs, old, on) -> render());
         participant.speakingProperty().addListener((obs, old, on) ->
