@@ -50,7 +50,7 @@ public final class App extends Application {
         if (trustCert != null) {
             settings.setTrustCert(trustCert); // remembered, like --server
         }
-        shell = new Shell(settings);
+        shell = new Shell(settings, getHostServices()::showDocument);
         String room = named.get("room");
         String name = named.get("name");
         if (room != null && name != null) {

@@ -17,6 +17,7 @@ import app.carrel.client.room.JoinFailure;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.Room;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +38,7 @@ public final class Shell extends BorderPane {
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(8);
 
     private final SettingsModel settings;
+    private final Consumer<String> openLink;
     private final StatusModel status = new StatusModel();
     private final LobbyModel lobby;
     private final LobbyView lobbyView;
@@ -47,8 +49,9 @@ public final class Shell extends BorderPane {
     private boolean shareOnEntry;
     private boolean closed;
 
-    public Shell(SettingsModel settings) {
+    public Shell(SettingsModel settings, Consumer<String> openLink) {
         this.settings = settings;
+        this.openLink = openLink;
         this.lobby = new LobbyModel(settings, status, this::showPreJoin);
         this.lobbyView = new LobbyView(lobby, this::openSettings);
         createView();
@@ -163,7 +166,7 @@ public final class Shell extends BorderPane {
             CheckBox mute = new CheckBox("Mute me during focus");
             mute.setSelected(settings.muteDuringFocusProperty().get());
             mute.selectedProperty().addListener((obs, old, on) -> settings.setMuteDuringFocus(on));
-            roomView = new RoomView(joined.model(), mute);
+            roomView = new RoomView(joined.model(), mute, openLink);
             joined.model().onLeftAction(this::left);
             setCenter(roomView);
             if (shareOnEntry) {

@@ -60,7 +60,7 @@ class TrustedServerTest {
         settings = SettingsModel.load(new SettingsStore(dir.resolve("config-" + System.nanoTime())));
         settings.setServer(server.uri().toString());
         settings.setTrustCert(cert.certPem().toString());
-        shell = new Shell(settings);
+        shell = new Shell(settings, url -> { });
         stage.setScene(new Scene(shell, 1100, 720));
         stage.show();
     }

@@ -3,6 +3,7 @@ package app.carrel.client.room;
 import app.carrel.client.chat.ChatView;
 import app.carrel.client.timer.TimerView;
 import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -41,12 +42,13 @@ public final class RoomView extends BorderPane {
     private final Timeline statsPoll;
     private Shortcuts shortcuts;
 
-    public RoomView(RoomModel model, CheckBox muteDuringFocus) {
+    /** {@code openLink} opens a chat link in the person's browser. */
+    public RoomView(RoomModel model, CheckBox muteDuringFocus, Consumer<String> openLink) {
         this.model = model;
         this.muteDuringFocus = muteDuringFocus;
         this.grid = new VideoGrid(model.participants());
         this.help = new HelpOverlay(model);
-        this.chat = new ChatView(model.chat(), app.carrel.client.chat.DesktopBrowser::open);
+        this.chat = new ChatView(model.chat(), openLink);
         this.statsPoll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refreshStats()));
         createView();
         init();
