@@ -66,10 +66,14 @@ abstract class RealWindow {
      * uses it here).
      */
     void openApp() throws Exception {
+        openApp(server.uri().toString());
+    }
+
+    void openApp(String serverUri) throws Exception {
         application = new App();
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
-            application.start(stage, Map.of("server", server.uri().toString()), List.of());
+            application.start(stage, Map.of("server", serverUri), List.of());
         }).get(10, TimeUnit.SECONDS);
     }
 
@@ -107,6 +111,20 @@ abstract class RealWindow {
         waitFor("the pre-join screen to be ready", () -> robot.lookup("#prejoin-join").tryQuery()
                 .map(n -> !n.isDisabled()).orElse(false));
         robot.clickOn("#prejoin-join");
+    }
+
+    /** Joins {@code roomName} (already listed) from the lobby as {@code name}: type, Enter, Join. */
+    void enterRoom(String roomName, String name) throws Exception {
+        typeName(name);
+        selectRoomAndPressEnter(roomName);
+        joinFromPreJoin();
+        waitFor("the room view", () -> robot.lookup("#room-view").tryQuery().isPresent());
+    }
+
+    /** True when the label shows less than its text (JavaFX cut it with an ellipsis). */
+    static boolean clipped(javafx.scene.control.Labeled label) {
+        return label.isVisible() && label.lookup(".text") instanceof javafx.scene.text.Text shown
+                && !shown.getText().equals(label.getText());
     }
 
     long framesOf(String name) throws Exception {

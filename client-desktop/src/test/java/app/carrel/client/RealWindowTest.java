@@ -80,4 +80,127 @@ class RealWindowTest extends RealWindow {
         openApp();
         waitFor("the window at its remembered size", () -> stage.getWidth() == 900 && stage.getHeight() == 600);
     }
+
+    @Test
+    void theRoomHeaderAndTimerStayReadableAtTheSmallestWindow() throws Exception {
+        bots.add(BotProcess.join(server.uri().toString(), "Bea", "--room", "Algorithms and Data Structures", "--create"));
+        ui.waitForRoom("Algorithms and Data Structures", 1);
+        enterRoom("Algorithms and Data Structures", "Ada");
+        robot.clickOn("#timer-start");
+        robot.clickOn("Focus 25 min");
+        waitFor("the focus timer", () -> ui.text("#timer-phase").startsWith("Focus"));
+        for (double[] size : new double[][] {{app.carrel.client.window.WindowSize.MIN_WIDTH,
+                app.carrel.client.window.WindowSize.MIN_HEIGHT}, {800, 500}, {1180, 760}}) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            }).get(5, TimeUnit.SECONDS);
+            waitFor("the window at " + size[0] + "×" + size[1], () -> stage.getWidth() == size[0]);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : new String[] {"#room-count", "#timer-phase", "#timer-remaining"}) {
+                javafx.scene.control.Labeled label = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+                assertFalse(onFx(() -> clipped(label)), id + " is cut at " + size[0] + "×" + size[1]
+                        + ": shows '" + onFx(() -> ((javafx.scene.text.Text) label.lookup(".text")).getText()) + "'");
+            }
+        }
+    }
+
+    @Test
+    void aSharedScreenTakesTheStageAndADoubleClickPinsSomeoneElse() throws Exception {
+        String url = server.uri().toString();
+        bots.add(BotProcess.join(url, "Bea", "--room", "Show and Tell", "--create", "--color", "E4572E"));
+        ui.waitForRoom("Show and Tell", 1);
+        enterRoom("Show and Tell", "Ada");
+        // Cy shares this virtual display (the bot inherits DISPLAY), as a person shares theirs.
+        bots.add(BotProcess.join(url, "Cy", "--room", "Show and Tell", "--share-screen"));
+        waitFor("Cy's screen on the stage", () -> onStage("Cy") && framesOf("Cy") > 3);
+        VideoTileSizes sizes = tileSizes();
+        assertTrue(sizes.of("Cy") > 4 * sizes.of("Bea"), "the shared screen is the big tile: " + sizes);
+
+        robot.doubleClickOn(ui.tile("Bea"));
+        waitFor("Bea pinned to the stage instead", () -> onStage("Bea") && !onStage("Cy"));
+        robot.doubleClickOn(ui.tile("Bea"));
+        waitFor("the even grid again", () -> !onStage("Bea") && !onStage("Cy"));
+    }
+
+    @Test
+    void theCallComesBackWhenTheServerIsKilledAndStartedAgain() throws Exception {
+        java.nio.file.Path db = dir.resolve("killed-" + System.nanoTime() + ".db");
+        ServerProcess first = ServerProcess.start(0, db);
+        int port = first.port();
+        ServerProcess second = null;
+        try {
+            closeApp();
+            openApp(first.uri());
+            waitFor("the lobby on the server process", () -> ui.text("#status-text").startsWith("Connected"));
+            bots.add(BotProcess.join(first.uri(), "Bea", "--room", "Night Shift", "--create"));
+            ui.waitForRoom("Night Shift", 1);
+            enterRoom("Night Shift", "Ada");
+            waitFor("Bea's video", () -> framesOf("Bea") > 3);
+
+            first.kill(); // no close frame, no goodbye: a crash
+            waitFor("the window to say it is reconnecting", () -> ui.text("#status-text").startsWith("Connection lost"));
+            second = ServerProcess.start(port, db);
+            waitFor("the call back on the new server", () -> ui.text("#status-text").startsWith("Connected"));
+            long before = framesOf("Bea");
+            waitFor("Bea's video moving again", () -> framesOf("Bea") > before + 10);
+            assertTrue(onFx(() -> robot.lookup("#room-view").tryQuery().isPresent()), "still in the room");
+        } finally {
+            closeApp();
+            for (BotProcess bot : bots) {
+                bot.close();
+            }
+            bots.clear();
+            first.close();
+            if (second != null) {
+                second.close();
+            }
+            openApp(); // the fixture closes what it opened
+        }
+    }
+
+    @Test
+    void chatShowsTheNewestMessageAndHidingItGivesTheTilesTheRoom() throws Exception {
+        try (HeadlessPeer bea = new HeadlessPeer(server.uri(), "Bea", 0xE4572E)) {
+            bea.join(bea.engine.createRoom("Chatty", 4, null).get(WindowDriver.LIMIT, TimeUnit.SECONDS).id());
+            ui.waitForRoom("Chatty", 1);
+            enterRoom("Chatty", "Ada");
+            for (int i = 1; i <= 30; i++) {
+                bea.engine.sendChat("message " + i).get(WindowDriver.LIMIT, TimeUnit.SECONDS);
+            }
+            waitFor("message 30 in view at the bottom", () -> lastVisibleChat().equals("message 30"));
+            XInput.click(robot.lookup("#chat-input").query());
+            XInput.type("hello from Ada");
+            XInput.key("Return");
+            waitFor("our own line in view", () -> lastVisibleChat().equals("hello from Ada"));
+
+            double withChat = onFx(() -> robot.lookup("#video-grid").query().getLayoutBounds().getWidth());
+            robot.clickOn("#toggle-chat");
+            waitFor("the grid to take the chat's width", () ->
+                    robot.lookup("#video-grid").query().getLayoutBounds().getWidth() > withChat + 200);
+        }
+    }
+
+    private String lastVisibleChat() {
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup("#chat-list .virtual-flow")
+                .queryAs(javafx.scene.control.skin.VirtualFlow.class);
+        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        return last == null || !(last.getItem() instanceof app.carrel.protocol.ServerMessage.Chat chat) ? "" : chat.text();
+    }
+
+    private boolean onStage(String name) throws Exception {
+        return onFx(() -> ui.tiles().stream().filter(t -> t.participant().name().equals(name))
+                .anyMatch(t -> t.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("staged"))));
+    }
+
+    private VideoTileSizes tileSizes() throws Exception {
+        return onFx(() -> new VideoTileSizes(ui.tiles().stream().collect(java.util.stream.Collectors.toMap(
+                t -> t.participant().name(), t -> t.getWidth() * t.getHeight(), (a, b) -> a))));
+    }
+
+    private record VideoTileSizes(java.util.Map<String, Double> areas) {
+        double of(String name) {
+            return areas.getOrDefault(name, 0.0);
+        }
+    }
 }

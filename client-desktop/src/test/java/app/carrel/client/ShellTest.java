@@ -311,12 +311,20 @@ class ShellTest {
         waitFor("Jo to hear Kim", () -> flags(jo, "Kim") != null && flags(jo, "Kim").audio());
         robot.clickOn("#mute-during-focus");
 
-        jo.engine.sendTimer(app.carrel.protocol.TimerAction.START, TimerPhase.FOCUS, 2).get(LIMIT, TimeUnit.SECONDS);
+        jo.engine.sendTimer(app.carrel.protocol.TimerAction.START, TimerPhase.FOCUS, 600).get(LIMIT, TimeUnit.SECONDS);
         waitFor("Kim muted by the focus session", () -> !flags(jo, "Kim").audio()
-                && ui.text("#room-notice-text").equals("Muted for the focus session."));
-        waitFor("the phase-over banner", () -> robot.lookup("#timer-banner").query().isVisible()
+                && ui.text("#room-notice-text").equals(app.carrel.client.room.RoomModel.MUTED_FOR_FOCUS));
+        robot.type(KeyCode.M); // unmuting herself, the notice that says she is muted goes
+        waitFor("Kim unmuted and the notice gone", () -> flags(jo, "Kim").audio()
+                && !robot.lookup("#room-notice").query().isVisible());
+
+        jo.engine.sendTimer(app.carrel.protocol.TimerAction.START, TimerPhase.FOCUS, 2).get(LIMIT, TimeUnit.SECONDS);
+        waitFor("Kim muted by the new focus session", () -> !flags(jo, "Kim").audio());
+        waitFor("the phase-over banner, and the muted notice gone with the phase", () ->
+                robot.lookup("#timer-banner").query().isVisible()
                 && ui.text("#timer-banner-text").startsWith("Focus session over")
-                && ui.text("#timer-remaining").equals("00:00"));
+                && ui.text("#timer-remaining").equals("00:00")
+                && !robot.lookup("#room-notice").query().isVisible());
     }
 
     @Test

@@ -71,9 +71,13 @@ final class ControlsBar extends HBox {
     }
 
     private void init() {
-        bind(mic, model.controls().microphoneOnProperty(), Material2MZ.MIC, Material2MZ.MIC_OFF, "Microphone (M; hold Space to talk)");
-        bind(camera, model.controls().cameraOnProperty(), Material2MZ.VIDEOCAM, Material2MZ.VIDEOCAM_OFF, "Camera (V)");
-        bind(screen, model.controls().screenOnProperty(), Material2MZ.STOP_SCREEN_SHARE, Material2MZ.SCREEN_SHARE, "Share screen (S)");
+        // Tooltips say what a click will do, in the state the button is in now.
+        bind(mic, model.controls().microphoneOnProperty(), Material2MZ.MIC, Material2MZ.MIC_OFF,
+                "Mute (M)", "Unmute (M; hold Space to talk)");
+        bind(camera, model.controls().cameraOnProperty(), Material2MZ.VIDEOCAM, Material2MZ.VIDEOCAM_OFF,
+                "Turn camera off (V)", "Turn camera on (V)");
+        bind(screen, model.controls().screenOnProperty(), Material2MZ.STOP_SCREEN_SHARE, Material2MZ.SCREEN_SHARE,
+                "Stop sharing (S)", "Share screen (S)");
         mic.setOnAction(e -> model.controls().toggleMicrophone());
         camera.setOnAction(e -> model.controls().toggleCamera());
         screen.setOnAction(e -> model.controls().toggleScreenShare());
@@ -89,10 +93,13 @@ final class ControlsBar extends HBox {
         unread.visibleProperty().bind(model.chat().unreadProperty().greaterThan(0));
     }
 
-    private static void bind(Button button, ObservableBooleanValue on, Ikon onIcon, Ikon offIcon, String tip) {
-        button.setTooltip(new Tooltip(tip));
+    private static void bind(Button button, ObservableBooleanValue on, Ikon onIcon, Ikon offIcon,
+                             String tipWhenOn, String tipWhenOff) {
+        Tooltip tooltip = new Tooltip();
+        button.setTooltip(tooltip);
         Runnable render = () -> {
             boolean value = on.get();
+            tooltip.setText(value ? tipWhenOn : tipWhenOff);
             button.setGraphic(new FontIcon(value ? onIcon : offIcon));
             button.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("off"), !value);
             if (button.getId().equals("toggle-screen")) {

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -39,6 +41,7 @@ public final class RoomModel implements CallListener {
     // (The level spikes up to ~0.2 once seen from "silent" headless peers were the headless
     // module's echo, now never sent; see AudioLevelTest.)
     private static final double SPEAKING_LEVEL = 0.05;
+    public static final String MUTED_FOR_FOCUS = "Muted for the focus session. Press M to unmute.";
 
     private final CallEngine engine;
     private final StatusModel status;
@@ -55,6 +58,9 @@ public final class RoomModel implements CallListener {
     private final ReadOnlyStringWrapper roomName = new ReadOnlyStringWrapper(this, "roomName", "");
     private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyObjectWrapper<Participant> staged = new ReadOnlyObjectWrapper<>(this, "staged");
+    /** True while the stage was given by a screen share, not by the person's pin. */
+    private boolean stagedByShare;
     /** Back to the lobby; the argument says why when the visit ended without our asking, else null. */
     private Consumer<String> onLeft = reason -> { };
     /** Our participant id on the server (our tile's id is "self"); null until joined. */
@@ -71,6 +77,12 @@ public final class RoomModel implements CallListener {
         this.chat = new ChatModel(engine::sendChat);
         this.timer = new TimerModel(engine::sendTimer, Chime::play, id -> id.equals(selfId) ? "you" : find(id).map(Participant::name).orElse(null));
         timer.onFocusRunning(this::onFocusRunning);
+        // Unmuted (M, the button, Space): "muted for focus" is no longer true.
+        controls.microphoneOnProperty().addListener((obs, was, on) -> {
+            if (on) {
+                clearNotice(MUTED_FOR_FOCUS);
+            }
+        });
         participants.add(self);
     }
 
@@ -106,6 +118,11 @@ public final class RoomModel implements CallListener {
         return engine.audioBackend().capturesSound();
     }
 
+    /** Who has the stage (a big tile, the others small beside it); null: the even grid. */
+    public ReadOnlyObjectProperty<Participant> stagedProperty() {
+        return staged.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty helpShownProperty() {
         return helpShown.getReadOnlyProperty();
     }
@@ -126,6 +143,12 @@ public final class RoomModel implements CallListener {
 
     public void hideHelp() {
         helpShown.set(false);
+    }
+
+    /** Pins a tile to the stage, or unpins it (double click, or P on the tile). */
+    public void togglePin(Participant participant) {
+        stagedByShare = false;
+        staged.set(staged.get() == participant ? null : participant);
     }
 
     public void dismissNotice() {
@@ -205,6 +228,7 @@ public final class RoomModel implements CallListener {
         }
         Participant p = new Participant(peer.id(), peer.name(), false, peer.media());
         participants.add(p);
+        followScreenShare(p, false, peer.media().screen());
         engine.setVideoSink(peer.id(), (id, kind, frame) ->
                 (kind == app.carrel.client.call.VideoKind.SCREEN ? p.screen() : p.camera()).accept(frame));
     }
@@ -212,17 +236,38 @@ public final class RoomModel implements CallListener {
     @Override
     public void onPeerLeft(String peerId) {
         engine.setVideoSink(peerId, null);
+        find(peerId).ifPresent(p -> {
+            if (staged.get() == p) {
+                staged.set(null);
+            }
+        });
         participants.removeIf(p -> p.id().equals(peerId));
     }
 
     @Override
     public void onMediaState(String peerId, MediaFlags media) {
         find(peerId).ifPresent(p -> {
+            boolean wasSharing = p.mediaProperty().get().screen();
             p.setMedia(media);
             if (!media.audio()) {
                 p.setSpeaking(false);
             }
+            followScreenShare(p, wasSharing, media.screen());
         });
+    }
+
+    /**
+     * A screen someone starts sharing takes the stage unless the person pinned someone; it gives
+     * the stage back when the share ends (a pin stays until unpinned).
+     */
+    private void followScreenShare(Participant p, boolean wasSharing, boolean sharing) {
+        if (sharing && !wasSharing && staged.get() == null) {
+            staged.set(p);
+            stagedByShare = true;
+        } else if (!sharing && wasSharing && staged.get() == p && stagedByShare) {
+            staged.set(null);
+            stagedByShare = false;
+        }
     }
 
     @Override
@@ -267,7 +312,16 @@ public final class RoomModel implements CallListener {
 
     private void onFocusRunning(boolean focus) {
         if (focus && muteDuringFocus.getAsBoolean() && controls.muteForFocus()) {
-            notice.set("Muted for the focus session.");
+            notice.set(MUTED_FOR_FOCUS);
+        } else if (!focus) {
+            clearNotice(MUTED_FOR_FOCUS); // paused, reset or over: the reason is gone
+        }
+    }
+
+    /** Clears the notice if it still says {@code text}: a newer notice is left alone. */
+    private void clearNotice(String text) {
+        if (notice.get().equals(text)) {
+            notice.set("");
         }
     }
 

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,7 +47,7 @@ public final class RoomView extends BorderPane {
     public RoomView(RoomModel model, CheckBox muteDuringFocus, Consumer<String> openLink) {
         this.model = model;
         this.muteDuringFocus = muteDuringFocus;
-        this.grid = new VideoGrid(model.participants());
+        this.grid = new VideoGrid(model.participants(), model.stagedProperty(), model::togglePin);
         this.help = new HelpOverlay(model);
         this.chat = new ChatView(model.chat(), openLink);
         this.statsPoll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refreshStats()));
@@ -62,6 +63,13 @@ public final class RoomView extends BorderPane {
         count.setId("room-count");
         count.setGraphic(new FontIcon(Material2MZ.PEOPLE));
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        // In a narrow window the room's name gives way (cut, whole in its tooltip); the count
+        // and the timer never do.
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(40);
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(title.textProperty());
+        title.setTooltip(titleTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, count, spacer, new TimerView(model.timer(), muteDuringFocus));

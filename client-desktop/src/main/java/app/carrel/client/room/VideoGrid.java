@@ -1,33 +1,71 @@
 package app.carrel.client.room;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 
 /**
  * Lays out one tile per participant (1–8) in the column count that gives the biggest 4:3
- * tiles for the space, centred. Tiles are made once per participant and kept while they stay.
+ * tiles for the space, centred. With someone on the stage (a shared screen, or a pinned tile)
+ * their tile takes the space and the others line up small beside it (below it in a tall
+ * window). Tiles are made once per participant and kept while they stay.
  */
 public final class VideoGrid extends Pane {
 
     private static final double GAP = 8;
     // Cameras (and the synthetic one) send 4:3 by default; wider video is letterboxed.
     private static final double ASPECT = 4.0 / 3.0;
+    private static final PseudoClass STAGED = PseudoClass.getPseudoClass("staged");
+
+    // The strip beside the stage: this share of the width (or height), within these bounds.
+    private static final double STRIP_SHARE = 0.2;
+    private static final double STRIP_MIN = 140;
+    private static final double STRIP_MAX = 260;
 
     private final Map<Participant, VideoTile> tiles = new HashMap<>();
+    private final ObservableValue<Participant> staged;
+    private final Consumer<Participant> onDoubleClick;
 
     public VideoGrid(ObservableList<Participant> participants) {
+        this(participants, new SimpleObjectProperty<>(), p -> { });
+    }
+
+    /** {@code staged}: who has the stage (null: nobody); a double click on a tile asks for it. */
+    public VideoGrid(ObservableList<Participant> participants, ObservableValue<Participant> staged,
+                     Consumer<Participant> onDoubleClick) {
+        this.staged = staged;
+        this.onDoubleClick = onDoubleClick;
         setId("video-grid");
         sync(participants);
         participants.addListener((ListChangeListener<Participant>) c -> sync(participants));
+        staged.addListener((obs, old, now) -> {
+            tiles.forEach((p, tile) -> tile.pseudoClassStateChanged(STAGED, p == now));
+            requestLayout();
+        });
     }
 
     private void sync(ObservableList<Participant> participants) {
         tiles.keySet().retainAll(participants);
-        getChildren().setAll(participants.stream().map(p -> tiles.computeIfAbsent(p, VideoTile::new)).toList());
+        getChildren().setAll(participants.stream().map(p -> tiles.computeIfAbsent(p, this::tileFor)).toList());
+    }
+
+    private VideoTile tileFor(Participant participant) {
+        VideoTile tile = new VideoTile(participant);
+        tile.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                onDoubleClick.accept(participant);
+            }
+        });
+        tile.pseudoClassStateChanged(STAGED, participant == staged.getValue());
+        return tile;
     }
 
     @Override
@@ -38,6 +76,11 @@ public final class VideoGrid extends Pane {
         }
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        VideoTile onStage = tiles.get(staged.getValue());
+        if (onStage != null && n > 1) {
+            layoutStage(onStage, w, h);
+            return;
+        }
         double bestW = 0;
         int bestCols = 1;
         for (int cols = 1; cols <= n; cols++) {
@@ -58,6 +101,29 @@ public final class VideoGrid extends Pane {
             double left = snappedLeftInset() + (w - inRow * tileW - (inRow - 1) * GAP) / 2;
             Node tile = getChildren().get(i);
             tile.resizeRelocate(left + (i % bestCols) * (tileW + GAP), top + row * (tileH + GAP), tileW, tileH);
+        }
+    }
+
+    private void layoutStage(VideoTile onStage, double w, double h) {
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        List<Node> others = getChildren().stream().filter(t -> t != onStage).toList();
+        boolean beside = w >= h; // a wide window: strip on the right; a tall one: strip below
+        double strip = Math.floor(Math.max(STRIP_MIN, Math.min(STRIP_MAX, (beside ? w : h) * STRIP_SHARE)));
+        if (beside) {
+            onStage.resizeRelocate(left, top, Math.max(0, w - strip - GAP), h);
+            double tileH = Math.min(Math.floor(strip / ASPECT), (h - GAP * (others.size() - 1)) / others.size());
+            double tileW = Math.floor(tileH * ASPECT);
+            for (int i = 0; i < others.size(); i++) {
+                others.get(i).resizeRelocate(left + w - strip + (strip - tileW) / 2, top + i * (tileH + GAP), tileW, tileH);
+            }
+        } else {
+            onStage.resizeRelocate(left, top, w, Math.max(0, h - strip - GAP));
+            double tileW = Math.min(Math.floor(strip * ASPECT), (w - GAP * (others.size() - 1)) / others.size());
+            double tileH = Math.floor(tileW / ASPECT);
+            for (int i = 0; i < others.size(); i++) {
+                others.get(i).resizeRelocate(left + i * (tileW + GAP), top + h - strip + (strip - tileH) / 2, tileW, tileH);
+            }
         }
     }
 }
