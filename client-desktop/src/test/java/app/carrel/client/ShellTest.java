@@ -318,6 +318,7 @@ class ShellTest {
         waitFor("Kim unmuted and the notice gone", () -> flags(jo, "Kim").audio()
                 && !robot.lookup("#room-notice").query().isVisible());
 
+        jo.engine.sendTimer(app.carrel.protocol.TimerAction.RESET, null, null).get(LIMIT, TimeUnit.SECONDS);
         jo.engine.sendTimer(app.carrel.protocol.TimerAction.START, TimerPhase.FOCUS, 2).get(LIMIT, TimeUnit.SECONDS);
         waitFor("Kim muted by the new focus session", () -> !flags(jo, "Kim").audio());
         waitFor("the phase-over banner, and the muted notice gone with the phase", () ->

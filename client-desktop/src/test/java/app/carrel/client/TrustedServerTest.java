@@ -3,6 +3,7 @@ package app.carrel.client;
 import static app.carrel.client.WindowDriver.onFx;
 import static app.carrel.client.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.settings.SettingsModel;
@@ -94,6 +95,7 @@ class TrustedServerTest {
         });
         waitFor("the lobby to refuse the unknown certificate", () -> shell.lobby().noticeProperty().get()
                 .contains("TLS handshake"));
-        assertTrue(onFx(() -> shell.lobby().rooms().isEmpty() || !shell.lobby().onlineProperty().get()));
+        assertFalse(onFx(() -> shell.lobby().onlineProperty().get()), "the lobby says it is offline");
+        assertTrue(onFx(() -> shell.lobby().rooms().isEmpty()), "no rooms offered from a server we cannot reach");
     }
 }

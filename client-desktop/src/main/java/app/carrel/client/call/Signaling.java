@@ -29,6 +29,8 @@ final class Signaling {
     private static final Logger log = LoggerFactory.getLogger(Signaling.class);
     private static final int OUTBOX_LIMIT = 256;
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    // How long leaving waits for the server's half of the close handshake before cutting it.
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(3);
 
     private final CallConfig config;
     private final EngineThread thread;
@@ -154,7 +156,7 @@ final class Signaling {
         });
         if (last != null) {
             try {
-                last.closeBlocking();
+                last.closeBlocking(CLOSE_LIMIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -138,6 +138,7 @@ public final class LobbyModel {
                     status.offline("cannot reach " + parsed);
                 }
                 online.set(false);
+                rooms.clear(); // nothing here can be joined until it answers
                 showNotice("Cannot reach the server at " + parsed + " (" + reasonOf(error) + ").", true);
             } else {
                 if (ownsStatus) {

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class SignalingClient {
     private static final Logger log = LoggerFactory.getLogger(SignalingClient.class);
     private static final Codec CODEC = new Codec();
     private static final AtomicLong CONNECTIONS = new AtomicLong();
+    private static final Duration LOST_CONNECTION_CHECK = Duration.ofSeconds(15);
 
     private final URI uri;
     private final Executor executor;
@@ -65,7 +67,10 @@ public final class SignalingClient {
         this.listener = listener;
         this.requestTimeout = requestTimeout;
         this.socket = new Socket(uri);
-        socket.setConnectionLostTimeout(0); // the server pings us; we only answer
+        // The server pings us, but a server that vanished silently (a dropped network, a
+        // suspended laptop's Wi-Fi) sends nothing at all: our own pings notice within ~1.5×
+        // this and close, which starts the reconnect.
+        socket.setConnectionLostTimeout((int) LOST_CONNECTION_CHECK.toSeconds());
         if (trust != null && "wss".equalsIgnoreCase(uri.getScheme())) {
             socket.setSocketFactory(trust.getSocketFactory());
         }
@@ -154,10 +159,21 @@ public final class SignalingClient {
         socket.close();
     }
 
-    /** Closes and waits until the socket threads have ended. */
-    public void closeBlocking() throws InterruptedException {
+    /**
+     * Closes and waits until the socket threads have ended. A server that does not answer the
+     * close handshake within {@code limit} is cut off: closing the window never hangs on it.
+     */
+    public void closeBlocking(Duration limit) throws InterruptedException {
         closing.set(true);
+        Executor cutOff = CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            if (!socket.isClosed()) {
+                log.info("No close handshake from {} within {} ms; closing the connection", uri, limit.toMillis());
+                socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "no answer to our close");
+            }
+        }, cutOff);
         socket.closeBlocking();
+        watchdog.cancel(false);
     }
 
     private void onText(String text) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
@@ -76,7 +77,13 @@ final class CallFixture implements AutoCloseable {
     /** An engine whose configuration the test adjusts beyond the fixture's defaults. */
     CallEngine engine(String name, int rgb, EventRecorder recorder, AudioBackend audio,
                       Consumer<CallConfig.Builder> adjust) {
-        CallConfig.Builder builder = CallConfig.builder(uri::get, name)
+        return engine(uri::get, name, rgb, recorder, audio, adjust);
+    }
+
+    /** An engine that finds the server where {@code server} says (a test can send it astray). */
+    CallEngine engine(Supplier<URI> server, String name, int rgb, EventRecorder recorder, AudioBackend audio,
+                      Consumer<CallConfig.Builder> adjust) {
+        CallConfig.Builder builder = CallConfig.builder(server, name)
                 .format(SMALL)
                 .syntheticColor(new Color(rgb))
                 .reconnectMaxDelay(Duration.ofSeconds(1))

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.Await;
 import app.carrel.client.NoLeaksExtension;
+import app.carrel.client.media.AudioBackend;
 import app.carrel.protocol.MediaFlags;
-import app.carrel.protocol.Peer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +27,7 @@ class CallRecoveryTest {
 
     private static final int RED = 0xE02020;
     private static final int BLUE = 0x2040E0;
+    private static final int GREEN = 0x20C040;
     private static final Duration LIMIT = CallFixture.LIMIT;
 
     @TempDir
@@ -97,10 +101,10 @@ class CallRecoveryTest {
             // Whoever resumed last learnt a's flags from the server's joined.peers; either way b
             // must see a muted, and must never have been told otherwise.
             Await.until("b to know a as muted after resuming", LIMIT,
-                    () -> b.peers().stream().filter(p -> p.id().equals(aId)).noneMatch(Peer::audio));
+                    () -> b.peers().stream().filter(p -> p.id().equals(aId)).findFirst().map(p -> !p.audio()).orElse(false));
             a.setCamera(false).get(5, TimeUnit.SECONDS); // a later change goes out with the kept mute
             Await.until("b to see a's camera off", LIMIT,
-                    () -> b.peers().stream().filter(p -> p.id().equals(aId)).noneMatch(Peer::video));
+                    () -> b.peers().stream().filter(p -> p.id().equals(aId)).findFirst().map(p -> !p.video()).orElse(false));
             List<MediaFlags> toldB = atB.drain().stream()
                     .filter(e -> e.kind().equals("media-state") && e.peerId().equals(aId))
                     .map(e -> (MediaFlags) e.value()).toList();
@@ -108,6 +112,42 @@ class CallRecoveryTest {
             assertFalse(toldB.isEmpty(), "b heard nothing from a after resuming");
             assertTrue(toldB.stream().noneMatch(MediaFlags::audio), "b was told a's microphone is on: " + toldB);
             assertNotNull(b.connectionState(aId));
+        }
+    }
+
+    @Test
+    void aRejoinRefusedForGoodEndsTheVisitInsteadOfRetryingForever() throws Exception {
+        try (CallFixture call = new CallFixture(dir, b -> b.resumeGrace(Duration.ofSeconds(1)), null);
+             java.net.ServerSocket dead = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            AtomicReference<URI> whereAIsSent = new AtomicReference<>(call.uri());
+            EventRecorder atA = new EventRecorder();
+            CallEngine a = call.engine(whereAIsSent::get, "a", RED, atA,
+                    new AudioBackend(AudioBackend.Kind.HEADLESS, "test"), config -> { });
+            CallEngine b = call.engine("b", BLUE, new EventRecorder());
+            CallEngine c = call.engine("c", GREEN, new EventRecorder());
+            String room = call.joinedTogether("Pair", 2, a, b);
+
+            // The server restarts; a cannot reach it (its network is down) while b comes back.
+            dead.close(); // a port nothing listens on: every attempt of a's is refused
+            whereAIsSent.set(URI.create("ws://127.0.0.1:" + dead.getLocalPort() + "/signal"));
+            call.stopServer();
+            call.startServer();
+            assertTrue(b.awaitState(CallState.IN_CALL, LIMIT), "b should resume");
+            // a's seat outlives its 1 s grace; c takes it, and the room is full without a.
+            Await.until("c to get a's seat", LIMIT, () -> {
+                try {
+                    call.join(c, room);
+                    return true;
+                } catch (Exception roomStillFull) {
+                    return false;
+                }
+            });
+            whereAIsSent.set(call.uri()); // a's network is back: the server says the room is full
+
+            EventRecorder.Event ended = atA.next("a's visit to end", LIMIT, e -> e.kind().equals("room-ended"));
+            assertTrue(((String) ended.value()).contains("filled up"), "said why: " + ended.value());
+            assertTrue(a.awaitState(CallState.IDLE, LIMIT), "a is out of the room, not reconnecting");
+            assertNull(a.roomId(), "a has left the room");
         }
     }
 

@@ -65,6 +65,11 @@ final class EventRecorder implements CallListener {
         events.add(new Event("problem", null, message));
     }
 
+    @Override
+    public void onRoomEnded(String reason) {
+        events.add(new Event("room-ended", null, reason));
+    }
+
     /** Takes every event recorded so far. */
     List<Event> drain() {
         List<Event> all = new ArrayList<>();

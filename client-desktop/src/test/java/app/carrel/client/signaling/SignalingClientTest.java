@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class SignalingClientTest {
     @AfterEach
     void stop() throws InterruptedException {
         if (client != null) {
-            client.closeBlocking();
+            client.closeBlocking(java.time.Duration.ofSeconds(5));
         }
         server.close();
     }
@@ -87,7 +88,7 @@ class SignalingClientTest {
         client = connected(Duration.ofSeconds(5));
         CompletableFuture<ServerMessage> pending = client.request(ClientMessage.ListRooms::new);
         AtomicBoolean onExecutor = watch(pending);
-        client.closeBlocking();
+        client.closeBlocking(java.time.Duration.ofSeconds(5));
         executor.settle(pending);
         assertTrue(onExecutor.get(), "the close completed the request off the executor");
     }
@@ -103,6 +104,21 @@ class SignalingClientTest {
         AtomicBoolean onExecutor = watch(connect);
         assertInstanceOf(SignalingException.class, executor.failureOf(connect));
         assertTrue(onExecutor.get(), "the refused connect completed off the executor");
+    }
+
+    @Test
+    @Timeout(20) // without the limit, closeBlocking never returned here
+    void closingGivesUpOnAServerThatNeverAnswersTheCloseHandshake() throws Exception {
+        try (MuteServer mute = new MuteServer()) {
+            SignalingClient stuck = new SignalingClient(mute.uri(), executor, new Ignoring(), LIMIT);
+            executor.valueOf(stuck.connect(LIMIT));
+            long start = System.nanoTime();
+            stuck.closeBlocking(Duration.ofMillis(500));
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            // Before the limit existed this waited forever (the window hung on quit).
+            assertTrue(took < 3000, "closeBlocking returned after " + took + " ms; the limit was 500 ms");
+            assertFalse(stuck.isOpen());
+        }
     }
 
     private SignalingClient connected(Duration requestTimeout) throws Exception {
