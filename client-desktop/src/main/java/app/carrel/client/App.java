@@ -64,10 +64,6 @@ public final class App extends Application {
         Scene scene = new Scene(shell);
         stage.setTitle("Carrel");
         stage.setScene(scene);
-        stage.setMinWidth(WindowSize.MIN_WIDTH);
-        stage.setMinHeight(WindowSize.MIN_HEIGHT);
-        stage.setWidth(size[0]);
-        stage.setHeight(size[1]);
         stage.setOnCloseRequest(event -> {
             if (shell.inCall() && !LeaveConfirmation.confirm(stage, "Quit Carrel?",
                     "You are in a call. Quitting leaves the room.", "Quit")) {
@@ -75,6 +71,13 @@ public final class App extends Application {
             }
         });
         stage.show();
+        // Sized once shown: set before, JavaFX 21's GTK window never passed the size to the
+        // window manager, and openbox mapped it at its minimum (718×455 inside the frame,
+        // with the content laid out for 1180×760 and cut off); without a minimum, at 198×175.
+        stage.setMinWidth(WindowSize.MIN_WIDTH);
+        stage.setMinHeight(WindowSize.MIN_HEIGHT);
+        stage.setWidth(size[0]);
+        stage.setHeight(size[1]);
         this.stage = stage;
     }
 

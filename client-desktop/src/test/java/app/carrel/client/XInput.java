@@ -32,12 +32,22 @@ final class XInput {
                 String.valueOf((int) bounds.getCenterY()), "click", "1"));
     }
 
+    /** The inside of the top-level window titled {@code title} as the X server has it: {width, height}. */
+    static int[] windowSize(String title) throws Exception {
+        String out = run(List.of("xdotool", "search", "--onlyvisible", "--name", "^" + title + "$", "getwindowgeometry"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Geometry: (\\d+)x(\\d+)").matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("No window called " + title + ": " + out);
+        }
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
     /** Types text as keystrokes (any script: xdotool maps missing keysyms on the fly). */
     static void type(String text) throws Exception {
         run(List.of("xdotool", "type", "--delay", "30", "--", text));
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    private static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -47,5 +57,6 @@ final class XInput {
         if (process.exitValue() != 0) {
             throw new AssertionError("xdotool failed (" + process.exitValue() + "): " + command + "\n" + output);
         }
+        return output;
     }
 }
