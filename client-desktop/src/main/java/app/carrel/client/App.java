@@ -78,6 +78,7 @@ public final class App extends Application {
         stage.setMinHeight(WindowSize.MIN_HEIGHT);
         stage.setWidth(size[0]);
         stage.setHeight(size[1]);
+        stage.centerOnScreen(); // placed while still small, it would now hang off the screen's edge
         this.stage = stage;
     }
 

@@ -113,6 +113,20 @@ class RealWindowTest extends RealWindow {
     }
 
     @Test
+    void aCustomTimerLengthIsTypedStraightIntoItsDialog() throws Exception {
+        bots.add(BotProcess.join(server.uri().toString(), "Bea", "--room", "Pomodoro", "--create"));
+        ui.waitForRoom("Pomodoro", 1);
+        enterRoom("Pomodoro", "Ada");
+        robot.clickOn("#timer-start");
+        robot.clickOn("Custom length…");
+        waitFor("the custom length dialog", () -> robot.lookup("#timer-custom-minutes").tryQuery().isPresent());
+        XInput.type("3"); // replaces the suggested length: the field has the caret, its text selected
+        XInput.key("Return");
+        waitFor("a three-minute focus", () -> ui.text("#timer-remaining").startsWith("02:5")
+                || ui.text("#timer-remaining").equals("03:00"));
+    }
+
+    @Test
     void aSharedScreenTakesTheStageAndADoubleClickPinsSomeoneElse() throws Exception {
         String url = server.uri().toString();
         bots.add(BotProcess.join(url, "Bea", "--room", "Show and Tell", "--create", "--color", "E4572E"));

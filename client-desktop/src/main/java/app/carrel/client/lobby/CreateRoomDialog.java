@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.window.FirstFocus;
 import app.carrel.client.window.KeyClosedDialogs;
 import app.carrel.client.window.TextLimits;
 import app.carrel.protocol.TextRules;
@@ -62,7 +63,7 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         });
         name.textProperty().addListener((obs, old, now) -> showError(null));
         KeyClosedDialogs.install(this);
-        setOnShown(e -> name.requestFocus());
+        FirstFocus.on(this, name);
     }
 
     String roomName() {

@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.window.FirstFocus;
 import app.carrel.client.window.KeyClosedDialogs;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
@@ -33,7 +34,7 @@ final class PasswordDialog extends Dialog<ButtonType> {
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("join-password-ok");
         KeyClosedDialogs.install(this);
-        setOnShown(e -> password.requestFocus());
+        FirstFocus.on(this, password);
     }
 
     String password() {

@@ -1,5 +1,6 @@
 package app.carrel.client.timer;
 
+import app.carrel.client.window.FirstFocus;
 import app.carrel.client.window.KeyClosedDialogs;
 import app.carrel.protocol.TimerPhase;
 import javafx.geometry.Insets;
@@ -51,10 +52,7 @@ final class CustomTimerDialog extends Dialog<CustomTimerDialog.Choice> {
         KeyClosedDialogs.install(this);
         setResultConverter(button -> button == ButtonType.OK && value() > 0
                 ? new Choice(focus.isSelected() ? TimerPhase.FOCUS : TimerPhase.BREAK, value()) : null);
-        setOnShown(e -> {
-            minutes.requestFocus();
-            minutes.selectAll();
-        });
+        FirstFocus.on(this, minutes);
     }
 
     /** The minutes typed, or 0 when they are outside 1..MAX_MINUTES. */
