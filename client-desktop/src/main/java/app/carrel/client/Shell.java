@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.BorderPane;
@@ -166,7 +168,12 @@ public final class Shell extends BorderPane {
             CheckBox mute = new CheckBox("Mute me during focus");
             mute.setSelected(settings.muteDuringFocusProperty().get());
             mute.selectedProperty().addListener((obs, old, on) -> settings.setMuteDuringFocus(on));
-            roomView = new RoomView(joined.model(), mute, openLink);
+            // Settings can change it too now that they open from the room; weak, as the
+            // settings outlive this room's checkbox.
+            ChangeListener<Boolean> fromSettings = (obs, old, on) -> mute.setSelected(on);
+            mute.getProperties().put("fromSettings", fromSettings);
+            settings.muteDuringFocusProperty().addListener(new WeakChangeListener<>(fromSettings));
+            roomView = new RoomView(joined.model(), mute, openLink, this::openSettings);
             joined.model().onLeftAction(this::left);
             setCenter(roomView);
             if (shareOnEntry) {

@@ -28,11 +28,14 @@ final class ControlsBar extends HBox {
     private final Button chat = new Button(null, new FontIcon(Material2AL.CHAT));
     private final Label unread = new Label();
     private final Button help = new Button(null, new FontIcon(Material2AL.HELP_OUTLINE));
+    private final Button settings = new Button(null, new FontIcon(Material2MZ.SETTINGS));
+    private final Runnable openSettings;
     private final Button leave = new Button("Leave", new FontIcon(Material2AL.CALL_END));
     private final Label noMicrophone = new Label("No microphone", new FontIcon(Material2MZ.MIC_OFF));
 
-    ControlsBar(RoomModel model) {
+    ControlsBar(RoomModel model, Runnable openSettings) {
         this.model = model;
+        this.openSettings = openSettings;
         createView();
         init();
     }
@@ -42,7 +45,7 @@ final class ControlsBar extends HBox {
         setSpacing(10);
         setAlignment(Pos.CENTER);
         setPadding(new Insets(10));
-        for (Button b : new Button[] {mic, camera, screen, chat, help}) {
+        for (Button b : new Button[] {mic, camera, screen, chat, help, settings}) {
             b.getStyleClass().addAll(Styles.BUTTON_CIRCLE, Styles.LARGE);
             b.setFocusTraversable(false);
         }
@@ -52,6 +55,8 @@ final class ControlsBar extends HBox {
         chat.setId("toggle-chat");
         help.setId("show-help");
         help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        settings.setId("room-settings");
+        settings.setTooltip(new Tooltip("Settings"));
         chat.setTooltip(new Tooltip("Chat"));
         leave.setId("leave");
         leave.getStyleClass().add(Styles.DANGER);
@@ -67,7 +72,7 @@ final class ControlsBar extends HBox {
                 + " whatever the microphone switch says, and you hear nobody."));
         noMicrophone.setVisible(!model.hasMicrophone());
         noMicrophone.setManaged(!model.hasMicrophone());
-        getChildren().addAll(noMicrophone, mic, camera, screen, chatWithBadge, help, leave);
+        getChildren().addAll(noMicrophone, mic, camera, screen, chatWithBadge, help, settings, leave);
     }
 
     private void init() {
@@ -83,6 +88,7 @@ final class ControlsBar extends HBox {
         screen.setOnAction(e -> model.controls().toggleScreenShare());
         chat.setOnAction(e -> model.chat().toggleOpen());
         help.setOnAction(e -> model.toggleHelp());
+        settings.setOnAction(e -> openSettings.run());
         leave.setOnAction(e -> {
             if (LeaveConfirmation.confirm(getScene().getWindow(), "Leave the room?",
                     "You will leave " + model.roomNameProperty().get() + " and go back to the lobby.", "Leave")) {

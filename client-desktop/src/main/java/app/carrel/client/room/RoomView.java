@@ -41,12 +41,14 @@ public final class RoomView extends BorderPane {
     private final HBox noticeBar = new HBox(10);
     private final Label noticeText = new Label();
     private final Timeline statsPoll;
+    private final Runnable openSettings;
     private Shortcuts shortcuts;
 
-    /** {@code openLink} opens a chat link in the person's browser. */
-    public RoomView(RoomModel model, CheckBox muteDuringFocus, Consumer<String> openLink) {
+    /** {@code openLink} opens a chat link in the person's browser; {@code openSettings} the settings. */
+    public RoomView(RoomModel model, CheckBox muteDuringFocus, Consumer<String> openLink, Runnable openSettings) {
         this.model = model;
         this.muteDuringFocus = muteDuringFocus;
+        this.openSettings = openSettings;
         this.grid = new VideoGrid(model.participants(), model.stagedProperty(), model::togglePin);
         this.help = new HelpOverlay(model);
         this.chat = new ChatView(model.chat(), openLink);
@@ -104,7 +106,7 @@ public final class RoomView extends BorderPane {
         setCenter(new StackPane(grid, help));
         chat.setPrefWidth(300);
         chat.setMinWidth(240);
-        setBottom(new ControlsBar(model));
+        setBottom(new ControlsBar(model, openSettings));
     }
 
     private void init() {

@@ -1,5 +1,6 @@
 package app.carrel.client.settings;
 
+import app.carrel.client.window.KeyClosedDialogs;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -57,6 +58,7 @@ public final class SettingsView extends Dialog<ButtonType> {
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("settings-ok");
+        KeyClosedDialogs.install(this);
     }
 
     private void init() {
