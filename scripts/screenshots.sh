@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real desktop app under Xvfb against a local server, with two carrel-bot participants,
-# and writes PNGs of the lobby and of a three-person room into docs/.
+# and writes PNGs of the lobby, of a three-person room and of that room in the smallest window
+# into docs/.
 #
 # Needs a build first:  mvn -pl client-desktop -am package -DskipTests
 # Usage:                scripts/screenshots.sh            (ROOT=/path/to/build to use another tree)
@@ -52,4 +53,10 @@ shoot "$WORK/room-later.png"
 if cmp -s "$OUT/room.png" "$WORK/room-later.png"; then
   echo "warning: two room screenshots a second apart are identical — is the video moving?" >&2
 fi
-echo "wrote $OUT/lobby.png and $OUT/room.png"
+
+# 3. The same room in the smallest window the app allows: the header and the timer stay whole.
+WINDOW="$(xwininfo -root -tree | grep '"Carrel"' | awk '{print $1}' | head -1)"
+xdotool windowsize "$WINDOW" 720 480
+sleep 2 # let the layout follow; only for the picture
+shoot "$OUT/room-small.png"
+echo "wrote $OUT/lobby.png, $OUT/room.png and $OUT/room-small.png"
