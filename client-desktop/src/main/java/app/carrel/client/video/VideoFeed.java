@@ -2,7 +2,6 @@ package app.carrel.client.video;
 
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
-import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -45,8 +44,8 @@ public final class VideoFeed {
     private volatile Runnable drain;
 
     /** Any thread. Converts the frame; the caller still releases it. */
-    public void accept(VideoFrame frame) {
-        VideoFrameBuffer buffer = frame.buffer;
+    public void accept(Frame frame) {
+        VideoFrameBuffer buffer = frame.nativeFrame().buffer;
         int w = buffer.getWidth();
         int h = buffer.getHeight();
         lock.lock();
