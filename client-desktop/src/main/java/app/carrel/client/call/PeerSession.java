@@ -53,7 +53,7 @@ final class PeerSession {
     private boolean ignoreOffer;
     private boolean negotiationPending;
     private boolean closed;
-    private RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+    private ConnectionState state = ConnectionState.NEW;
 
     PeerSession(String selfId, String peerId, PeerConnectionFactory factory, RTCConfiguration config,
                 LocalTracks tracks, Relay relay, Executor engine, PeerEvents events) {
@@ -82,7 +82,7 @@ final class PeerSession {
         return remote;
     }
 
-    RTCPeerConnectionState state() {
+    ConnectionState state() {
         return state;
     }
 
@@ -217,7 +217,7 @@ final class PeerSession {
         }
         pc.getStats(report::complete);
         return report.orTimeout(5, TimeUnit.SECONDS)
-                .thenApplyAsync(r -> statsReader.read(peerId, state.name().toLowerCase(), r), engine);
+                .thenApplyAsync(r -> statsReader.read(peerId, state, r), engine);
     }
 
     void close() {
@@ -271,13 +271,14 @@ final class PeerSession {
         }
     }
 
-    void onConnectionChange(RTCPeerConnectionState newState) {
+    void onConnectionChange(RTCPeerConnectionState change) {
         if (closed) {
             return;
         }
+        ConnectionState newState = ConnectionState.of(change);
         state = newState;
         events.onConnectionState(peerId, newState);
-        if (newState == RTCPeerConnectionState.FAILED) {
+        if (newState == ConnectionState.FAILED) {
             restartIce();
         }
     }
