@@ -42,7 +42,7 @@ class PackageArrowsTest {
             Map.entry("lobby", Set.of("settings", "status", "signaling", "window")),
             Map.entry("bot", Set.of("call", "media", "signaling")),
             Map.entry("timer", Set.of("fx", "window")),
-            Map.entry("chat", Set.of()),
+            Map.entry("chat", Set.of("signaling")),
             Map.entry("settings", Set.of()),
             Map.entry("status", Set.of("call")),
             Map.entry("fx", Set.of("call")),
