@@ -171,16 +171,27 @@ final class PeerSession {
         }
     }
 
-    /** Starts or stops sending our screen; either way renegotiates. */
+    /** Starts or stops sending our screen; either way renegotiates. Fails as {@link #updateAudio} does: logged and told. */
     void updateScreen() {
         if (closed) {
             return;
         }
-        if (tracks.screen != null && screenSender == null) {
-            screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
-        } else if (tracks.screen == null && screenSender != null) {
-            pc.removeTrack(screenSender);
-            screenSender = null;
+        boolean start = tracks.screen != null && screenSender == null;
+        boolean stop = tracks.screen == null && screenSender != null;
+        if (!start && !stop) {
+            return;
+        }
+        try {
+            if (start) {
+                screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
+            } else {
+                pc.removeTrack(screenSender);
+                screenSender = null;
+            }
+        } catch (RuntimeException e) {
+            String what = start ? "start" : "stop";
+            log.warn("{}: could not {} our screen to {}: {}", selfId, what, peerId, e.toString());
+            events.onProblem("Could not " + what + " sharing the screen with " + peerId + ": " + e.getMessage());
         }
     }
 
