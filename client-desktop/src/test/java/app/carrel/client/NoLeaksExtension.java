@@ -3,13 +3,11 @@ package app.carrel.client;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.carrel.client.media.NativeLibrary;
-import java.io.IOException;
-import java.lang.reflect.Field;
+import io.prometheus.metrics.core.util.Scheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -18,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails a test class that leaves threads running or copies of the webrtc native library in the
- * temp folder (surefire points java.io.tmpdir into target/). Threads get a few seconds to end,
+ * temp folder (surefire points java.io.tmpdir into target/). Threads are told apart by id, as the
+ * server's ThreadCheck does (a name can be reused by a new thread), and get a few seconds to end,
  * as native teardown and socket threads wind down asynchronously.
  */
 public final class NoLeaksExtension implements BeforeAllCallback, AfterAllCallback {
@@ -33,24 +32,28 @@ public final class NoLeaksExtension implements BeforeAllCallback, AfterAllCallba
             "Cleaner", "DestroyJavaVM", "sqlite", "CompletableFutureDelayScheduler");
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
+    public void beforeAll(ExtensionContext context) throws Exception {
         // Surefire points java.io.tmpdir into target/, which must exist before @TempDir is made.
         Files.createDirectories(NativeLibrary.tempDir());
-        context.getStore(NS).put("threads", liveThreads());
+        // The server's Prometheus client keeps one JVM-wide daemon scheduler with an unnamed
+        // "Thread-N"; start it before the snapshot so the library's singleton is not taken for a
+        // leak (as ThreadCheck does).
+        Scheduler.schedule(() -> { }, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
+        context.getStore(NS).put("threads", liveThreadIds());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void afterAll(ExtensionContext context) throws InterruptedException {
-        Set<String> before = (Set<String>) context.getStore(NS).get("threads");
+        Set<Long> before = (Set<Long>) context.getStore(NS).get("threads");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Set<String> stray;
+        List<Thread> stray;
         do {
-            stray = liveThreads().stream()
-                    .filter(t -> !before.contains(t))
-                    .filter(t -> JVM_THREADS.stream().noneMatch(t::startsWith))
-                    .filter(t -> !isLibraryScheduler(t))
-                    .collect(Collectors.toSet());
+            stray = Thread.getAllStackTraces().keySet().stream()
+                    .filter(Thread::isAlive)
+                    .filter(t -> !before.contains(t.getId()))
+                    .filter(t -> JVM_THREADS.stream().noneMatch(t.getName()::startsWith))
+                    .collect(Collectors.toList());
             if (stray.isEmpty()) {
                 break;
             }
@@ -66,57 +69,22 @@ public final class NoLeaksExtension implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    /**
-     * The server's Prometheus metrics start a JVM-wide daemon scheduler with an unnamed thread
-     * ("Thread-N"); it is the library's, lives as long as the JVM, and is not ours to stop. It is
-     * recognised by its pool's thread factory (surefire opens java.base for this).
-     */
-    private static boolean isLibraryScheduler(String nameAndId) {
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if ((thread.getName() + "#" + thread.getId()).equals(nameAndId)) {
-                String factory = poolFactoryOf(thread);
-                return factory != null && factory.startsWith("io.prometheus.");
-            }
-        }
-        return false;
-    }
-
-    private static String poolFactoryOf(Thread thread) {
-        try {
-            Field target = Thread.class.getDeclaredField("target");
-            target.setAccessible(true);
-            Object worker = target.get(thread);
-            if (worker == null) {
-                return null;
-            }
-            Field outer = worker.getClass().getDeclaredField("this$0");
-            outer.setAccessible(true);
-            if (outer.get(worker) instanceof ThreadPoolExecutor pool) {
-                return pool.getThreadFactory().getClass().getName();
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-        return null;
-    }
-
-    private static String describe(Set<String> names) {
+    private static String describe(List<Thread> threads) {
         StringBuilder text = new StringBuilder();
-        Thread.getAllStackTraces().forEach((thread, stack) -> {
-            if (names.contains(thread.getName() + "#" + thread.getId())) {
-                text.append("\n  ").append(thread.getName()).append(" (").append(thread.getState()).append(")");
-                for (int i = 0; i < Math.min(stack.length, 8); i++) {
-                    text.append("\n    at ").append(stack[i]);
-                }
+        for (Thread thread : threads) {
+            StackTraceElement[] stack = thread.getStackTrace();
+            text.append("\n  ").append(thread.getName()).append(" (").append(thread.getState()).append(")");
+            for (int i = 0; i < Math.min(stack.length, 8); i++) {
+                text.append("\n    at ").append(stack[i]);
             }
-        });
+        }
         return text.toString();
     }
 
-    private static Set<String> liveThreads() {
+    private static Set<Long> liveThreadIds() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
-                .map(t -> t.getName() + "#" + t.getId())
+                .map(Thread::getId)
                 .collect(Collectors.toSet());
     }
 }

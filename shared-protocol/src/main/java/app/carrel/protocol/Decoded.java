@@ -14,8 +14,5 @@ public sealed interface Decoded<T> {
      * (a string of at most 64 code points), so the error can echo it.
      */
     record Invalid<T>(String id, ErrorCode code, String reason) implements Decoded<T> {
-        public ServerMessage.Error toError() {
-            return new ServerMessage.Error(id, code, reason);
-        }
     }
 }

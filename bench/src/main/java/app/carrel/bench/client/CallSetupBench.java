@@ -4,7 +4,7 @@ import app.carrel.bench.ServerProcess;
 import app.carrel.bench.server.Latency;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.CallListener;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
+import app.carrel.client.call.ConnectionState;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -49,8 +49,8 @@ public final class CallSetupBench implements Callable<Integer> {
                 b.setVideoSink(aId, (peer, kind, f) -> frame.complete(System.nanoTime()));
                 CallListener watch = new CallListener() {
                     @Override
-                    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
-                        if (state == RTCPeerConnectionState.CONNECTED) {
+                    public void onConnectionState(String peerId, ConnectionState state) {
+                        if (state == ConnectionState.CONNECTED) {
                             up.complete(System.nanoTime());
                         }
                     }

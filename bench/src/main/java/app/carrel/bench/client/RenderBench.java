@@ -1,6 +1,5 @@
 package app.carrel.bench.client;
 
-import app.carrel.client.video.RenderPathBenchmark;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;

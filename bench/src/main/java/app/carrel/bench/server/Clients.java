@@ -158,12 +158,6 @@ public final class Clients implements AutoCloseable {
         return s.expect(m -> Wire.isType(m, "welcome")).thenApply(m -> s);
     }
 
-    public int openCount() {
-        synchronized (open) {
-            return open.size();
-        }
-    }
-
     /** Closes the given sockets (close handshake, bounded), forgetting them. */
     public void closeAll(List<BenchSocket> sockets, Duration limit) {
         List<CompletableFuture<Void>> closing = new ArrayList<>();

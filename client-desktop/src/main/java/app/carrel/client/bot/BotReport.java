@@ -34,7 +34,7 @@ final class BotReport {
             ObjectNode node = peers.addObject();
             node.put("id", peer.id());
             node.put("name", peer.name());
-            node.put("state", s == null ? "new" : s.state());
+            node.put("state", s == null ? "new" : s.state().label());
             node.put("framesDecoded", s == null ? 0 : s.framesDecoded());
             node.put("fps", s == null ? 0 : s.fps());
             node.put("width", s == null ? 0 : s.width());
@@ -72,7 +72,7 @@ final class BotReport {
         }
         for (PeerStats s : stats) {
             VideoReception camera = engine.videoReception(s.peerId(), VideoKind.CAMERA);
-            line.append(String.format("[%s %s %dx%d %.0f fps %s %s rtt=%s] ", s.peerId().substring(0, 8), s.state(),
+            line.append(String.format("[%s %s %dx%d %.0f fps %s %s rtt=%s] ", s.peerId().substring(0, 8), s.state().label(),
                     s.width(), s.height(), s.fps(), camera.frames() > 0 ? "#" + FrameColor.hex(camera.avgRgb()) : "-",
                     s.candidateType(), s.rttMs() == null ? "-" : String.format("%.0fms", s.rttMs())));
         }

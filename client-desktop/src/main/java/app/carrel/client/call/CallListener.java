@@ -4,7 +4,6 @@ import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.ServerMessage;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,7 +43,7 @@ public interface CallListener {
     }
 
     /** The peer connection to one participant changed state (connected, failed, …). */
-    default void onConnectionState(String peerId, RTCPeerConnectionState state) {
+    default void onConnectionState(String peerId, ConnectionState state) {
     }
 
     /**

@@ -58,6 +58,14 @@ final class EngineThread implements Executor {
         return result;
     }
 
+    /**
+     * Runs an asynchronous step on the engine thread: the future it returns, flattened (what
+     * {@code submit(task).thenCompose(f -> f)} spelled out at every call site).
+     */
+    <T> CompletableFuture<T> compose(Callable<CompletableFuture<T>> task) {
+        return submit(task).thenCompose(f -> f);
+    }
+
     /** Runs on the engine thread and waits for the answer (directly when already on it). */
     <T> T call(Callable<T> task) {
         if (Thread.currentThread() == owner) {

@@ -53,7 +53,7 @@ final class PeerSession {
     private boolean ignoreOffer;
     private boolean negotiationPending;
     private boolean closed;
-    private RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+    private ConnectionState state = ConnectionState.NEW;
 
     PeerSession(String selfId, String peerId, PeerConnectionFactory factory, RTCConfiguration config,
                 LocalTracks tracks, Relay relay, Executor engine, PeerEvents events) {
@@ -82,7 +82,7 @@ final class PeerSession {
         return remote;
     }
 
-    RTCPeerConnectionState state() {
+    ConnectionState state() {
         return state;
     }
 
@@ -171,16 +171,27 @@ final class PeerSession {
         }
     }
 
-    /** Starts or stops sending our screen; either way renegotiates. */
+    /** Starts or stops sending our screen; either way renegotiates. Fails as {@link #updateAudio} does: logged and told. */
     void updateScreen() {
         if (closed) {
             return;
         }
-        if (tracks.screen != null && screenSender == null) {
-            screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
-        } else if (tracks.screen == null && screenSender != null) {
-            pc.removeTrack(screenSender);
-            screenSender = null;
+        boolean start = tracks.screen != null && screenSender == null;
+        boolean stop = tracks.screen == null && screenSender != null;
+        if (!start && !stop) {
+            return;
+        }
+        try {
+            if (start) {
+                screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
+            } else {
+                pc.removeTrack(screenSender);
+                screenSender = null;
+            }
+        } catch (RuntimeException e) {
+            String what = start ? "start" : "stop";
+            log.warn("{}: could not {} our screen to {}: {}", selfId, what, peerId, e.toString());
+            events.onProblem("Could not " + what + " sharing the screen with " + peerId + ": " + e.getMessage());
         }
     }
 
@@ -217,7 +228,7 @@ final class PeerSession {
         }
         pc.getStats(report::complete);
         return report.orTimeout(5, TimeUnit.SECONDS)
-                .thenApplyAsync(r -> statsReader.read(peerId, state.name().toLowerCase(), r), engine);
+                .thenApplyAsync(r -> statsReader.read(peerId, state, r), engine);
     }
 
     void close() {
@@ -271,13 +282,14 @@ final class PeerSession {
         }
     }
 
-    void onConnectionChange(RTCPeerConnectionState newState) {
+    void onConnectionChange(RTCPeerConnectionState change) {
         if (closed) {
             return;
         }
+        ConnectionState newState = ConnectionState.of(change);
         state = newState;
         events.onConnectionState(peerId, newState);
-        if (newState == RTCPeerConnectionState.FAILED) {
+        if (newState == ConnectionState.FAILED) {
             restartIce();
         }
     }

@@ -5,7 +5,7 @@ package app.carrel.client.call;
  * ways (kbit/s since the previous sample, 0 on the first), round trip, loss, and the type of the
  * selected local ICE candidate (host, srflx, prflx, relay; null before one is selected).
  */
-public record PeerStats(String peerId, String state, long framesDecoded, double fps, int width, int height,
+public record PeerStats(String peerId, ConnectionState state, long framesDecoded, double fps, int width, int height,
                         long kbpsIn, long kbpsOut, Double rttMs, long packetsLost, double lossPercent,
                         String candidateType) {
 }

@@ -1,6 +1,7 @@
 package app.carrel.client.call;
 
 import app.carrel.client.media.FrameColor;
+import app.carrel.client.video.Frame;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoFrame;
@@ -96,7 +97,7 @@ final class RemoteMedia {
                     System.nanoTime(), () -> FrameColor.averageRgb(frame.buffer)));
             RemoteVideoSink target = sink;
             if (target != null) {
-                target.onFrame(peerId, kind, frame);
+                target.onFrame(peerId, kind, Frame.of(frame));
             }
         } catch (Throwable e) {
             if (sinkFailures++ % 300 == 0) {

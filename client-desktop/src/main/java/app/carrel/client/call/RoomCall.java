@@ -1,59 +1,40 @@
 package app.carrel.client.call;
 
-import app.carrel.client.media.MediaFactory;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
-import dev.onvoid.webrtc.RTCConfiguration;
-import dev.onvoid.webrtc.RTCIceServer;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
- * One visit to a room: who is there and a peer connection to each. The joiner offers to everyone
- * already there; for anyone who joins later we wait for their offer. All state is owned by the
- * engine thread; only {@link #remoteMedia} may be read from any thread.
+ * One visit to a room: who is there with which media, and our own media. How the media is
+ * carried is the {@link CallTransport}'s business. All state is owned by the engine thread; only
+ * {@link #remoteMedia}, {@link #roomId} and {@link #selfId} may be read from any thread.
  */
 final class RoomCall {
 
-    private final MediaFactory factory;
-    private final Executor engine;
-    private final Relay relay;
-    private final PeerEvents events;
     private final CallListeners listeners;
     private final LocalMedia local;
-    private final Map<String, PeerSession> sessions = new LinkedHashMap<>();
+    private final CallTransport transport;
     private final Map<String, Peer> peers = new LinkedHashMap<>();
-    private final Map<String, RemoteMedia> remoteMedia = new ConcurrentHashMap<>();
-    private final Map<String, RemoteVideoSink> sinks;
     private final String roomId;
-    private String selfId;
-    private RTCConfiguration rtcConfig;
+    private volatile String selfId;
 
-    RoomCall(MediaFactory factory, Executor engine, Relay relay, PeerEvents events, CallListeners listeners,
-             LocalMedia local, Map<String, RemoteVideoSink> sinks, ServerMessage.Joined joined) {
-        this.factory = factory;
-        this.engine = engine;
-        this.relay = relay;
-        this.events = events;
+    RoomCall(CallListeners listeners, LocalMedia local, CallTransport transport, ServerMessage.Joined joined) {
         this.listeners = listeners;
         this.local = local;
-        this.sinks = sinks;
+        this.transport = transport;
         this.roomId = joined.room().id();
         this.selfId = joined.self().id();
-        this.rtcConfig = rtcConfig(joined);
         for (Peer peer : joined.peers()) {
             peers.put(peer.id(), peer);
-            session(peer.id()).startAsInitiator();
         }
+        transport.start(joined.peers());
     }
 
     String roomId() {
@@ -68,32 +49,31 @@ final class RoomCall {
         return local;
     }
 
+    CallTransport transport() {
+        return transport;
+    }
+
     List<Peer> peers() {
         return List.copyOf(peers.values());
     }
 
     RemoteMedia remoteMedia(String peerId) {
-        return remoteMedia.get(peerId);
+        return transport.remoteMedia(peerId);
     }
 
-    /** The connection to one participant, or null when there is none. */
-    PeerSession sessionTo(String peerId) {
-        return sessions.get(peerId);
-    }
-
-    RTCPeerConnectionState connectionState(String peerId) {
-        PeerSession session = sessions.get(peerId);
-        return session == null ? null : session.state();
+    ConnectionState connectionState(String peerId) {
+        return transport.connectionState(peerId);
     }
 
     void onPeerJoined(Peer peer) {
         peers.put(peer.id(), peer);
+        transport.peerJoined(peer);
         listeners.fire(l -> l.onPeerJoined(peer));
     }
 
     void onPeerLeft(String peerId) {
         peers.remove(peerId);
-        closeSession(peerId);
+        transport.peerLeft(peerId);
         listeners.fire(l -> l.onPeerLeft(peerId));
     }
 
@@ -106,45 +86,29 @@ final class RoomCall {
         listeners.fire(l -> l.onMediaState(state.from(), media));
     }
 
-    void onOffer(ServerMessage.Offer offer) {
-        session(offer.from()).onRemoteOffer(offer.sdp());
+    void onRelayed(ServerMessage message) {
+        transport.onRelayed(message);
     }
 
-    void onAnswer(ServerMessage.Answer answer) {
-        PeerSession session = sessions.get(answer.from());
-        if (session != null) {
-            session.onRemoteAnswer(answer.sdp());
-        }
-    }
-
-    void onIce(ServerMessage.Ice ice) {
-        session(ice.from()).onRemoteCandidate(ice.candidate());
-    }
-
-    /** Screen started or stopped locally: every connection adds or removes the track and renegotiates. */
+    /** Screen started or stopped locally. */
     void updateScreen() {
-        sessions.values().forEach(PeerSession::updateScreen);
+        transport.screenChanged();
     }
 
-    /** Microphone switched: every connection starts or stops its audio stream, no renegotiation. */
+    /** Microphone switched. */
     void updateAudio() {
-        sessions.values().forEach(PeerSession::updateAudio);
+        transport.audioChanged();
     }
 
     /**
-     * We came back after a signaling outage. With the same participant id the connections live
-     * on: drop peers who left meanwhile, learn who came, restart ICE where it broke. With a new
-     * id (the seat was lost) we are a fresh joiner and offer to everyone again.
+     * We came back after a signaling outage: drop peers who left meanwhile, learn who came, and
+     * let the transport mend its connections (with a new id we are a fresh joiner).
      */
     void resumed(ServerMessage.Joined joined) {
-        rtcConfig = rtcConfig(joined);
         Set<String> present = joined.peers().stream().map(Peer::id).collect(Collectors.toSet());
         boolean fresh = !joined.self().id().equals(selfId);
         if (fresh) {
             selfId = joined.self().id();
-            for (String peerId : new ArrayList<>(sessions.keySet())) {
-                closeSession(peerId);
-            }
         }
         for (String peerId : new ArrayList<>(peers.keySet())) {
             if (!present.contains(peerId)) {
@@ -157,66 +121,21 @@ final class RoomCall {
             if (!known) {
                 listeners.fire(l -> l.onPeerJoined(peer));
             }
-            PeerSession existing = sessions.get(peer.id());
-            if (fresh) {
-                session(peer.id()).startAsInitiator();
-            } else if (existing != null && existing.state() != RTCPeerConnectionState.CONNECTED) {
-                existing.restartIce();
-            }
         }
+        transport.resumed(joined, fresh);
     }
 
     CompletableFuture<PeerStats> stats(String peerId) {
-        PeerSession session = sessions.get(peerId);
-        return session == null
-                ? CompletableFuture.failedFuture(new IllegalArgumentException("No connection to " + peerId))
-                : session.stats();
+        return transport.stats(peerId);
     }
 
     List<String> connectedPeerIds() {
-        return List.copyOf(sessions.keySet());
+        return transport.connectedPeerIds();
     }
 
     /** Closes every connection, then our media: connections must let go of our tracks first. */
     void close() {
-        for (String peerId : new ArrayList<>(sessions.keySet())) {
-            closeSession(peerId);
-        }
+        transport.close();
         local.close();
-    }
-
-    private PeerSession session(String peerId) {
-        PeerSession existing = sessions.get(peerId);
-        if (existing != null) {
-            return existing;
-        }
-        PeerSession created = new PeerSession(selfId, peerId, factory.peerConnectionFactory(), rtcConfig,
-                local.tracks(), relay, engine, events);
-        created.remote().setSink(sinks.get(peerId));
-        sessions.put(peerId, created);
-        remoteMedia.put(peerId, created.remote());
-        return created;
-    }
-
-    private void closeSession(String peerId) {
-        PeerSession session = sessions.remove(peerId);
-        // Forget what arrived with it too: a participant who rejoins gets a fresh RemoteMedia,
-        // and readers (videoReception) must not see a left peer's last frames as live.
-        remoteMedia.remove(peerId);
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private static RTCConfiguration rtcConfig(ServerMessage.Joined joined) {
-        RTCConfiguration config = new RTCConfiguration();
-        for (var server : joined.iceServers()) {
-            RTCIceServer ice = new RTCIceServer();
-            ice.urls.addAll(server.urls());
-            ice.username = server.username();
-            ice.password = server.credential();
-            config.iceServers.add(ice);
-        }
-        return config;
     }
 }

@@ -15,7 +15,7 @@ final class StatsReader {
     private long lastBytesOut = -1;
     private long lastMicros;
 
-    PeerStats read(String peerId, String state, RTCStatsReport report) {
+    PeerStats read(String peerId, ConnectionState state, RTCStatsReport report) {
         long framesDecoded = 0;
         double fps = 0;
         int width = 0;

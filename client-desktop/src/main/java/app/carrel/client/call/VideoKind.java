@@ -14,9 +14,4 @@ public enum VideoKind {
     public String label() {
         return label;
     }
-
-    /** The kind of a remote track from its id (our senders label tracks by kind). */
-    public static VideoKind ofTrackId(String trackId) {
-        return trackId != null && trackId.startsWith(SCREEN.label) ? SCREEN : CAMERA;
-    }
 }

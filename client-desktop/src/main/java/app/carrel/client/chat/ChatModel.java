@@ -1,5 +1,6 @@
 package app.carrel.client.chat;
 
+import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TextRules;
 import java.util.HashSet;
@@ -144,8 +145,7 @@ public final class ChatModel {
     }
 
     private static String reason(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = SignalingException.unwrap(error);
         if (cause instanceof java.util.concurrent.TimeoutException) {
             return "no answer from the server";
         }

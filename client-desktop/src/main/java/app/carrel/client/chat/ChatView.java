@@ -56,6 +56,7 @@ public final class ChatView extends VBox {
     public ChatView(ChatModel model, Consumer<String> openLink) {
         this.model = model;
         this.openLink = openLink;
+        getStylesheets().add(ChatView.class.getResource("chat.css").toExternalForm());
         createView();
         init();
     }
@@ -218,8 +219,7 @@ public final class ChatView extends VBox {
 
         private Node plain(String s) {
             Text t = new Text(s);
-            // A bare Text is not styled by the theme; the label colour follows light and dark.
-            t.setStyle("-fx-fill: -color-fg-default;");
+            t.getStyleClass().add("chat-text"); // chat.css: a bare Text is not styled by the theme
             return t;
         }
 
@@ -229,7 +229,6 @@ public final class ChatView extends VBox {
         private Node link(String url) {
             Text link = new Text(url);
             link.getStyleClass().add("chat-link");
-            link.setStyle("-fx-fill: -color-accent-fg;");
             link.setUnderline(true);
             link.setCursor(Cursor.HAND);
             Tooltip.install(link, new Tooltip("Open " + url));

@@ -41,7 +41,7 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         password.setPromptText("optional");
         error.setId("create-room-error");
         error.getStyleClass().add("danger");
-        error.setStyle("-fx-text-fill: -color-danger-fg;");
+        error.getStyleClass().add("lobby-error");
         error.setWrapText(true);
         error.setVisible(false);
         error.setManaged(false);
@@ -53,6 +53,7 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         grid.addRow(2, new Label("People"), capacity);
         grid.addRow(3, new Label("Password"), password);
         getDialogPane().setContent(grid);
+        getDialogPane().getStylesheets().add(LobbyView.STYLESHEET);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("create-room-ok");

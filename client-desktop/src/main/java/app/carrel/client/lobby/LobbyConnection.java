@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javax.net.ssl.SSLContext;
@@ -25,7 +26,8 @@ final class LobbyConnection {
     private final SignalingClient client;
 
     /** {@code trust}: certificates a wss:// server may present; null = the JVM's trust store. */
-    LobbyConnection(URI uri, SSLContext trust, Consumer<List<Room>> onRooms, Consumer<String> onLost) {
+    /** {@code onLost} is told which connection was lost, so an old one's news can be told apart. */
+    LobbyConnection(URI uri, SSLContext trust, Consumer<List<Room>> onRooms, BiConsumer<LobbyConnection, String> onLost) {
         this.client = new SignalingClient(uri, Platform::runLater, new SignalingListener() {
             @Override
             public void onMessage(ServerMessage message) {
@@ -37,7 +39,7 @@ final class LobbyConnection {
             @Override
             public void onClosed(int code, String reason, boolean byUs) {
                 if (!byUs) {
-                    onLost.accept("the server closed the connection (" + code + ")");
+                    onLost.accept(LobbyConnection.this, "the server closed the connection (" + code + ")");
                 }
             }
         }, TIMEOUT, trust);

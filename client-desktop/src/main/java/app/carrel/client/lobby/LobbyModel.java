@@ -1,18 +1,15 @@
 package app.carrel.client.lobby;
 
 import app.carrel.client.settings.SettingsModel;
-import app.carrel.client.signaling.ServerTrust;
-import app.carrel.client.signaling.SignalingException;
 import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TextRules;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,16 +22,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lobby: which server, its rooms as the server pushes them, and the person's name there.
- * Failures end up in {@link #noticeProperty()} (with {@link #canRetryProperty()} when the server
- * could not be reached). FX thread only.
+ * The lobby as the view shows it: which server, its rooms as the server pushes them, and the
+ * person's name there. Failures end up in {@link #noticeProperty()} (with
+ * {@link #canRetryProperty()} when the server could not be reached). The connection is
+ * {@link LobbyLink}'s, the certificate {@link CertificateTrust}'s, the status banner
+ * {@link LobbyStatus}'s. FX thread only.
  */
 public final class LobbyModel {
 
     private static final Logger log = LoggerFactory.getLogger(LobbyModel.class);
 
     private final SettingsModel settings;
-    private final StatusModel status;
+    private final LobbyStatus status;
+    private final LobbyLink link = new LobbyLink(new LobbyLink.Events() {
+        @Override
+        public void opened(URI server, List<Room> list) {
+            onOpened(server, list);
+        }
+
+        @Override
+        public void unreachable(URI server, String reason) {
+            onUnreachable(server, reason);
+        }
+
+        @Override
+        public void lost(String reason) {
+            onLost(reason);
+        }
+
+        @Override
+        public void rooms(List<Room> list) {
+            onRooms(list);
+        }
+    });
+    private final CertificateTrust certificate = new CertificateTrust();
     private final Consumer<JoinRequest> onJoin;
     private final ObservableList<Room> rooms = FXCollections.observableArrayList();
     private final ObservableList<Room> roomsView = FXCollections.unmodifiableObservableList(rooms);
@@ -43,19 +64,14 @@ public final class LobbyModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
-    private LobbyConnection connection;
     private URI uri;
     private SSLContext trust;
-    /** The trust-cert setting {@link #trust} was made from, to notice when it changes. */
-    private String trustSource = "";
-    // While a room is shown its engine speaks for the status banner, not this connection.
-    private boolean ownsStatus = true;
     /** Asks the person for a locked room's password (true: the last one was wrong). */
     private BiConsumer<Room, Boolean> passwordPrompt = (room, retry) -> { };
 
     public LobbyModel(SettingsModel settings, StatusModel status, Consumer<JoinRequest> onJoin) {
         this.settings = settings;
-        this.status = status;
+        this.status = new LobbyStatus(status);
         this.onJoin = onJoin;
         server.set(settings.serverProperty().get());
         name.set(settings.nameFor(server.get()));
@@ -96,64 +112,36 @@ public final class LobbyModel {
         }
         SSLContext trusted;
         try {
-            trusted = trustOf(settings.trustCertProperty().get());
+            trusted = certificate.load(settings.trustCertProperty().get());
         } catch (IOException | GeneralSecurityException e) {
             log.warn("Cannot use the trusted certificate {}: {}", settings.trustCertProperty().get(), e.toString());
-            closeConnection();
+            link.close();
             online.set(false);
             rooms.clear();
-            if (ownsStatus) {
-                status.offline("the trusted certificate cannot be read");
-            }
+            status.offline("the trusted certificate cannot be read");
             showNotice("The trusted certificate " + settings.trustCertProperty().get() + " cannot be used ("
                     + e.getMessage() + "). Fix it in Settings.", false);
             return;
         }
-        closeConnection();
+        link.close();
         if (!address.strip().equals(server.get())) {
             rooms.clear(); // another server's rooms cannot be joined here
         }
         trust = trusted;
-        trustSource = settings.trustCertProperty().get();
         uri = parsed;
         server.set(address.strip());
         settings.setServer(server.get());
         name.set(settings.nameFor(server.get()));
         online.set(false);
         showNotice("", false);
-        if (ownsStatus) {
-            status.connecting(uri.toString());
-        }
-        LobbyConnection[] self = new LobbyConnection[1];
-        LobbyConnection fresh = new LobbyConnection(parsed, trusted, this::onRooms, reason -> onLost(self[0], reason));
-        self[0] = fresh;
-        connection = fresh;
-        fresh.open().whenComplete((list, error) -> {
-            if (fresh != connection) {
-                return; // superseded by a newer connect
-            }
-            if (error != null) {
-                log.info("Cannot reach {}: {}", parsed, reasonOf(error));
-                if (ownsStatus) {
-                    status.offline("cannot reach " + parsed);
-                }
-                online.set(false);
-                rooms.clear(); // nothing here can be joined until it answers
-                showNotice("Cannot reach the server at " + parsed + " (" + reasonOf(error) + ").", true);
-            } else {
-                if (ownsStatus) {
-                    status.connected(parsed.toString());
-                }
-                online.set(true);
-                onRooms(list);
-            }
-        });
+        status.connecting(uri.toString());
+        link.open(parsed, trusted);
     }
 
     /** The settings dialog was saved: follow a new server or certificate, show the name kept for it. */
     public void applySettings() {
         if (!settings.serverProperty().get().equals(server.get())
-                || !settings.trustCertProperty().get().equals(trustSource)) {
+                || certificate.changed(settings.trustCertProperty().get())) {
             connect(settings.serverProperty().get());
         } else {
             name.set(settings.nameFor(server.get()));
@@ -162,12 +150,12 @@ public final class LobbyModel {
 
     /** A room (or its pre-join) takes over the status banner until {@link #resume()}. */
     public void suspendStatus() {
-        ownsStatus = false;
+        status.suspend();
     }
 
     /** Back from a room: the lobby connection stayed subscribed, so only the banner changes. */
     public void resume() {
-        ownsStatus = true;
+        status.resume();
         if (online.get() && uri != null) {
             status.connected(uri.toString());
         } else {
@@ -186,14 +174,15 @@ public final class LobbyModel {
             showNotice("A room name has 1–" + TextRules.MAX_ROOM_NAME + " characters and no control characters.", false);
             return;
         }
-        if (connection == null || !online.get()) {
+        String pass = password == null || password.isBlank() ? null : password;
+        CompletableFuture<Room> created = online.get() ? link.createRoom(valid, capacity, pass) : null;
+        if (created == null) {
             showNotice("Not connected to a server; connect first.", true);
             return;
         }
-        String pass = password == null || password.isBlank() ? null : password;
-        connection.createRoom(valid, capacity, pass).whenComplete((room, error) -> {
+        created.whenComplete((room, error) -> {
             if (error != null) {
-                showNotice("Could not create '" + valid + "': " + reasonOf(error), false);
+                showNotice("Could not create '" + valid + "': " + LobbyLink.reasonOf(error), false);
             } else {
                 showNotice("", false);
                 log.info("Created room {} ({})", room.name(), room.id());
@@ -254,42 +243,36 @@ public final class LobbyModel {
     }
 
     public void close() {
-        closeConnection();
+        link.close();
+    }
+
+    // --- the link's events (FX thread) ---
+
+    private void onOpened(URI server, List<Room> list) {
+        status.connected(server.toString());
+        online.set(true);
+        onRooms(list);
+    }
+
+    private void onUnreachable(URI server, String reason) {
+        rooms.clear(); // nothing here can be joined until it answers
+        status.offline("cannot reach " + server);
+        online.set(false);
+        showNotice("Cannot reach the server at " + server + " (" + reason + ").", true);
+    }
+
+    private void onLost(String reason) {
+        online.set(false);
+        status.offline(reason);
+        showNotice("Lost the connection to the server: " + reason + ".", true);
     }
 
     private void onRooms(List<Room> list) {
         rooms.setAll(list);
     }
 
-    private void onLost(LobbyConnection lost, String reason) {
-        if (lost != connection || !online.get()) {
-            return; // an old connection, or one that never opened (connect reports that itself)
-        }
-        online.set(false);
-        if (ownsStatus) {
-            status.offline(reason);
-        }
-        showNotice("Lost the connection to the server: " + reason + ".", true);
-    }
-
     private void showNotice(String text, boolean retry) {
         notice.set(text);
         canRetry.set(retry);
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-    }
-
-    private static SSLContext trustOf(String pemPath) throws IOException, GeneralSecurityException {
-        return pemPath == null || pemPath.isBlank() ? null : ServerTrust.fromPem(Path.of(pemPath));
-    }
-
-    static String reasonOf(Throwable error) {
-        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return e instanceof SignalingException s ? s.reason() : String.valueOf(e.getMessage());
     }
 }

@@ -29,6 +29,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class LobbyView extends BorderPane {
 
+    /** lobby.css, for the view and its dialogs (a dialog is a scene of its own). */
+    static final String STYLESHEET = LobbyView.class.getResource("lobby.css").toExternalForm();
     private static final KeyCombination NEW_ROOM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final LobbyModel model;
@@ -46,6 +48,7 @@ public final class LobbyView extends BorderPane {
     public LobbyView(LobbyModel model, Runnable openSettings) {
         this.model = model;
         this.openSettings = openSettings;
+        getStylesheets().add(STYLESHEET);
         createView();
         init();
     }
@@ -77,8 +80,8 @@ public final class LobbyView extends BorderPane {
         retry.setId("retry");
         noticeBox.setAlignment(Pos.CENTER_LEFT);
         noticeBox.setPadding(new Insets(8, 12, 8, 12));
-        noticeBox.setStyle("-fx-background-color: -color-danger-subtle; -fx-background-radius: 6;");
-        notice.setStyle("-fx-text-fill: -color-danger-fg;");
+        noticeBox.getStyleClass().add("lobby-notice-box");
+        notice.getStyleClass().add("lobby-notice");
 
         VBox header = new VBox(12, title, serverRow, nameRow, noticeBox);
         header.setPadding(new Insets(0, 0, 12, 0));

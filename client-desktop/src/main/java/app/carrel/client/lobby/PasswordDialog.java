@@ -26,11 +26,12 @@ final class PasswordDialog extends Dialog<ButtonType> {
         if (retry) {
             Label wrong = new Label("That password was not right. Try again.");
             wrong.setId("join-password-wrong");
-            wrong.setStyle("-fx-text-fill: -color-danger-fg;");
+            wrong.getStyleClass().add("lobby-error");
             content.getChildren().add(wrong);
         }
         content.getChildren().add(password);
         getDialogPane().setContent(content);
+        getDialogPane().getStylesheets().add(LobbyView.STYLESHEET);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("join-password-ok");
         KeyClosedDialogs.install(this);

@@ -1,17 +1,17 @@
 package app.carrel.client.prejoin;
 
+import app.carrel.client.media.CameraDevice;
 import app.carrel.client.media.DeviceCamera;
 import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.SyntheticCamera;
 import app.carrel.client.media.VideoFormat;
-import dev.onvoid.webrtc.media.video.VideoDevice;
 import java.awt.Color;
 
 /**
  * A camera to pick: a real device, or the synthetic camera (a moving pattern with the person's
  * name) for machines without one. The media factory must exist before {@link #open}.
  */
-public record CameraChoice(String label, VideoDevice device) {
+public record CameraChoice(String label, CameraDevice device) {
 
     public static final CameraChoice SYNTHETIC = new CameraChoice("Synthetic camera", null);
 

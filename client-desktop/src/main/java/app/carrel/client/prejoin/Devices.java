@@ -1,10 +1,9 @@
 package app.carrel.client.prejoin;
 
 import app.carrel.client.media.AudioBackend;
-import app.carrel.client.media.DeviceCamera;
-import dev.onvoid.webrtc.media.Device;
-import dev.onvoid.webrtc.media.MediaDevices;
-import dev.onvoid.webrtc.media.video.VideoDevice;
+import app.carrel.client.fx.Background;
+import app.carrel.client.media.CameraDevice;
+import app.carrel.client.media.SystemDevices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +34,8 @@ public final class Devices {
     /** The cameras found, then the synthetic camera (first when there is no real one). */
     public static List<CameraChoice> cameras() {
         List<CameraChoice> choices = new ArrayList<>();
-        for (VideoDevice device : within(DeviceCamera::devices, "cameras")) {
-            choices.add(new CameraChoice(device.getName(), device));
+        for (CameraDevice device : within(SystemDevices::cameras, "cameras")) {
+            choices.add(new CameraChoice(device.name(), device));
         }
         choices.add(CameraChoice.SYNTHETIC);
         return choices;
@@ -44,12 +43,12 @@ public final class Devices {
 
     public static List<String> microphones(AudioBackend backend) {
         return backend.headless() ? List.of(NO_MICROPHONE)
-                : withDefault(within(MediaDevices::getAudioCaptureDevices, "microphones"));
+                : withDefault(within(SystemDevices::microphones, "microphones"));
     }
 
     public static List<String> speakers(AudioBackend backend) {
         return backend.headless() ? List.of(NO_SPEAKER)
-                : withDefault(within(MediaDevices::getAudioRenderDevices, "speakers"));
+                : withDefault(within(SystemDevices::speakers, "speakers"));
     }
 
     /** The name the engine is given for a choice: null for a placeholder (the default, or none). */
@@ -62,15 +61,15 @@ public final class Devices {
     }
 
     /** Never empty: a listing that failed still leaves the system's default to use. */
-    private static List<String> withDefault(List<? extends Device> devices) {
+    private static List<String> withDefault(List<String> devices) {
         List<String> names = new ArrayList<>();
         names.add(SYSTEM_DEFAULT);
-        devices.stream().map(Device::getName).filter(n -> !isPlaceholder(n)).forEach(names::add);
+        devices.stream().filter(n -> !isPlaceholder(n)).forEach(names::add);
         return names;
     }
 
     private static <T> List<T> within(Supplier<List<T>> lister, String what) {
-        CompletableFuture<List<T>> listing = app.carrel.client.Background.supply(lister);
+        CompletableFuture<List<T>> listing = Background.supply(lister);
         try {
             return listing.get(3, TimeUnit.SECONDS);
         } catch (Exception e) {

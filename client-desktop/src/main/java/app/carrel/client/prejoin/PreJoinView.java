@@ -46,6 +46,7 @@ public final class PreJoinView extends BorderPane {
 
     public PreJoinView(PreJoinModel model) {
         this.model = model;
+        getStylesheets().add(PreJoinView.class.getResource("prejoin.css").toExternalForm());
         createView();
         init();
     }
@@ -55,9 +56,9 @@ public final class PreJoinView extends BorderPane {
         setPadding(new Insets(24));
         preview.setId("prejoin-preview");
         cameraOff.getStyleClass().add(Styles.TITLE_3);
-        cameraOff.setStyle("-fx-text-fill: white;");
+        cameraOff.getStyleClass().add("prejoin-camera-off");
         StackPane stage = new StackPane(preview, cameraOff);
-        stage.setStyle("-fx-background-color: #1f2328; -fx-background-radius: 10;");
+        stage.getStyleClass().add("prejoin-stage");
         stage.setMinSize(320, 240);
         stage.setPrefSize(640, 480);
         setCenter(stage);
@@ -90,7 +91,7 @@ public final class PreJoinView extends BorderPane {
         notice.setWrapText(true);
         notice.setMaxWidth(360);
         notice.setGraphic(new FontIcon(Material2MZ.WARNING));
-        notice.setStyle("-fx-text-fill: -color-warning-fg;");
+        notice.getStyleClass().add("prejoin-notice");
         back.setId("prejoin-back");
         join.setId("prejoin-join");
         join.getStyleClass().add(Styles.ACCENT);

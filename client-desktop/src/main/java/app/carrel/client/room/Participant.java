@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.call.ConnectionState;
 import app.carrel.client.video.VideoFeed;
 import app.carrel.protocol.MediaFlags;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,8 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class Participant {
 
-    public enum Quality { UNKNOWN, GOOD, FAIR, POOR }
-
     private final String id;
     private final String name;
     private final boolean self;
@@ -26,7 +25,6 @@ public final class Participant {
     private final ReadOnlyBooleanWrapper speaking = new ReadOnlyBooleanWrapper(this, "speaking");
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(this, "quality", Quality.UNKNOWN);
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", "No statistics yet");
-    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection", "new");
     private boolean selfViewMirrored = true;
 
     public Participant(String id, String name, boolean self, MediaFlags media) {
@@ -89,10 +87,6 @@ public final class Participant {
         return stats.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty connectionProperty() {
-        return connection.getReadOnlyProperty();
-    }
-
     void setSelfViewMirrored(boolean mirrored) {
         selfViewMirrored = mirrored;
     }
@@ -105,9 +99,8 @@ public final class Participant {
         speaking.set(on);
     }
 
-    void setConnection(String state) {
-        connection.set(state);
-        if ("failed".equals(state) || "disconnected".equals(state) || "closed".equals(state)) {
+    void setConnection(ConnectionState state) {
+        if (state.broken()) {
             quality.set(Quality.POOR);
         }
     }

@@ -3,6 +3,7 @@ package app.carrel.client.room;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.CallListener;
 import app.carrel.client.call.CallState;
+import app.carrel.client.call.ConnectionState;
 import app.carrel.client.call.JoinedRoom;
 import app.carrel.client.call.PeerStats;
 import app.carrel.client.chat.ChatModel;
@@ -12,7 +13,6 @@ import app.carrel.client.timer.TimerModel;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -271,8 +271,8 @@ public final class RoomModel implements CallListener {
     }
 
     @Override
-    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
-        find(peerId).ifPresent(p -> p.setConnection(state.name().toLowerCase()));
+    public void onConnectionState(String peerId, ConnectionState state) {
+        find(peerId).ifPresent(p -> p.setConnection(state));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package app.carrel.client.room;
 
-import app.carrel.client.Background;
-import app.carrel.client.FxCallListener;
+import app.carrel.client.fx.Background;
+import app.carrel.client.fx.FxCallListener;
 import app.carrel.client.call.CallConfig;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.media.LocalVideo;

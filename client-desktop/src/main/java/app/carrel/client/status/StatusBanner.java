@@ -1,6 +1,7 @@
 package app.carrel.client.status;
 
 import atlantafx.base.theme.Styles;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -27,6 +28,7 @@ public final class StatusBanner extends HBox {
 
     private void createView() {
         setId("status-banner");
+        getStylesheets().add(StatusBanner.class.getResource("status.css").toExternalForm());
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
         setPadding(new Insets(4, 12, 4, 12));
@@ -43,26 +45,15 @@ public final class StatusBanner extends HBox {
 
     private void render(StatusModel.Kind kind) {
         getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.ACCENT);
-        String color;
         switch (kind) {
-            case CONNECTED -> {
-                icon.setIconCode(Material2AL.CHECK_CIRCLE);
-                color = "-color-success-subtle";
-            }
-            case RECONNECTING -> {
-                icon.setIconCode(Material2MZ.SYNC);
-                color = "-color-warning-subtle";
-            }
-            case OFFLINE -> {
-                icon.setIconCode(Material2AL.CLOUD_OFF);
-                color = "-color-danger-subtle";
-            }
-            default -> {
-                icon.setIconCode(Material2MZ.SYNC);
-                color = "-color-accent-subtle";
-            }
+            case CONNECTED -> icon.setIconCode(Material2AL.CHECK_CIRCLE);
+            case RECONNECTING -> icon.setIconCode(Material2MZ.SYNC);
+            case OFFLINE -> icon.setIconCode(Material2AL.CLOUD_OFF);
+            default -> icon.setIconCode(Material2MZ.SYNC);
         }
-        setStyle("-fx-background-color: " + color + ";");
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), kind == StatusModel.Kind.OFFLINE);
+        // The colour is status.css's, by these pseudo-classes.
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("connected"), kind == StatusModel.Kind.CONNECTED);
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("reconnecting"), kind == StatusModel.Kind.RECONNECTING);
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("offline"), kind == StatusModel.Kind.OFFLINE);
     }
 }

@@ -1,6 +1,6 @@
 package app.carrel.client.timer;
 
-import app.carrel.client.Background;
+import app.carrel.client.fx.Background;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.SourceDataLine;

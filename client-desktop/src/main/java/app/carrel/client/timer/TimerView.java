@@ -60,6 +60,7 @@ public final class TimerView extends HBox {
         this.muteDuringFocus = muteDuringFocus;
         this.confirmReplace = confirmReplace != null ? confirmReplace : this::askToReplace;
         this.shrinkable = List.of(next, start, pauseResume, muteDuringFocus);
+        getStylesheets().add(TimerView.class.getResource("timer.css").toExternalForm());
         createView();
         init();
     }
@@ -75,7 +76,7 @@ public final class TimerView extends HBox {
         byline.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         time.setId("timer-remaining");
         time.getStyleClass().addAll(Styles.TITLE_3);
-        time.setStyle("-fx-font-family: monospace;");
+        time.getStyleClass().add("timer-time");
         // The header squeezes its children to their minimum; these say what the timer is.
         for (Label label : new Label[] {title, byline, time}) {
             label.setMinWidth(Region.USE_PREF_SIZE);

@@ -63,7 +63,7 @@ public final class PreviewedCamera implements LocalVideo {
     // A native thread: never throw, always release (a kept frame leaks native memory).
     private static void onFrame(VideoFeed feed, VideoFrame frame) {
         try {
-            feed.accept(frame);
+            feed.accept(Frame.of(frame));
         } catch (Throwable e) {
             log.warn("Self view frame failed: {}", e.toString());
         } finally {

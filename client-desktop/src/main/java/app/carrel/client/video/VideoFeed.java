@@ -2,7 +2,6 @@ package app.carrel.client.video;
 
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
-import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,8 +27,8 @@ public final class VideoFeed {
 
     private static final Logger log = LoggerFactory.getLogger(VideoFeed.class);
 
-    /** The FX-side image a feed copies into (a {@link VideoSurface}). */
-    interface Target {
+    /** The FX-side image a feed copies into (a {@link VideoSurface}; public for bench/'s RenderPathBenchmark). */
+    public interface Target {
         /** Called on the FX thread under the feed's lock with the fresh pixels. */
         void show(ByteBuffer pixels, int width, int height);
     }
@@ -45,8 +44,8 @@ public final class VideoFeed {
     private volatile Runnable drain;
 
     /** Any thread. Converts the frame; the caller still releases it. */
-    public void accept(VideoFrame frame) {
-        VideoFrameBuffer buffer = frame.buffer;
+    public void accept(Frame frame) {
+        VideoFrameBuffer buffer = frame.nativeFrame().buffer;
         int w = buffer.getWidth();
         int h = buffer.getHeight();
         lock.lock();
@@ -91,7 +90,7 @@ public final class VideoFeed {
      * FX thread: hands the newest pixels to {@code target} when there are fresh ones and no decoder
      * is converting right now (it queues another drain when it is done).
      */
-    void copyTo(Target target) {
+    public void copyTo(Target target) {
         drainQueued.set(false);
         if (!lock.tryLock()) {
             return;

@@ -1,5 +1,6 @@
 package app.carrel.client.call;
 
+import static app.carrel.client.call.CallFixture.awaitFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -115,7 +116,7 @@ class CallEngineTest {
             assertNull(a.connectionState(cId), "a still has a connection to c");
             assertNull(b.connectionState(cId), "b still has a connection to c");
             assertEquals(CallState.LOBBY, c.state());
-            assertEquals("connected", a.connectionState(b.selfId()));
+            assertEquals(ConnectionState.CONNECTED, a.connectionState(b.selfId()));
         }
     }
 
@@ -142,8 +143,9 @@ class CallEngineTest {
     void videoFlowsWhileTheServerIsDownAndEnginesResumeWithTheSameIds() throws Exception {
         try (CallFixture call = new CallFixture(dir)) {
             EventRecorder atA = new EventRecorder();
+            EventRecorder atB = new EventRecorder();
             CallEngine a = call.engine("a", RED, atA);
-            CallEngine b = call.engine("b", BLUE, new EventRecorder());
+            CallEngine b = call.engine("b", BLUE, atB);
             call.joinedTogether("Outage", 4, a, b);
             String aId = a.selfId();
             String bId = b.selfId();
@@ -166,15 +168,10 @@ class CallEngineTest {
             awaitFrames(b, aId, b.videoReception(aId, VideoKind.CAMERA).frames() + 10);
             // Signaling works again end to end: a media change reaches the other side.
             a.setMicrophone(false).get(5, TimeUnit.SECONDS);
-            Await.until("b to see a muted", LIMIT,
-                    () -> b.peers().stream().anyMatch(p -> p.id().equals(aId) && !p.audio()));
+            atB.next("b to see a muted", LIMIT, e -> e.kind().equals("media-state") && e.peerId().equals(aId)
+                    && !((MediaFlags) e.value()).audio());
+            assertTrue(b.peers().stream().anyMatch(p -> p.id().equals(aId) && !p.audio()));
         }
-    }
-
-    private static void awaitFrames(CallEngine at, String from, long frames) {
-        Await.until(frames + " frames from " + from, LIMIT,
-                () -> at.videoReception(from, VideoKind.CAMERA).frames() >= frames,
-                () -> "(have " + at.videoReception(from, VideoKind.CAMERA) + ")");
     }
 
     private static int nearest(int rgb, int[] colours) {

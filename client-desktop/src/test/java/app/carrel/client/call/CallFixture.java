@@ -1,5 +1,6 @@
 package app.carrel.client.call;
 
+import app.carrel.client.Await;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.media.VideoFormat;
@@ -111,6 +112,16 @@ final class CallFixture implements AutoCloseable {
 
     JoinedRoom join(CallEngine engine, String roomId) throws Exception {
         return engine.join(roomId, null).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits until {@code at} has decoded {@code frames} camera frames from {@code from}. Polled:
+     * frames arrive continuously and the engine reports no event per frame.
+     */
+    static void awaitFrames(CallEngine at, String from, long frames) {
+        Await.until(frames + " frames from " + from, LIMIT,
+                () -> at.videoReception(from, VideoKind.CAMERA).frames() >= frames,
+                () -> "(have " + at.videoReception(from, VideoKind.CAMERA) + ")");
     }
 
     @Override

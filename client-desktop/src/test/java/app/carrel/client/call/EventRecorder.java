@@ -2,7 +2,8 @@ package app.carrel.client.call;
 
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
+import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,31 @@ final class EventRecorder implements CallListener {
     }
 
     @Override
+    public void onRooms(List<Room> rooms) {
+        events.add(new Event("rooms", null, rooms));
+    }
+
+    @Override
+    public void onJoined(JoinedRoom joined) {
+        events.add(new Event("joined", joined.selfId(), joined));
+    }
+
+    @Override
+    public void onRoomEnded(String reason) {
+        events.add(new Event("room-ended", null, reason));
+    }
+
+    @Override
+    public void onChat(ServerMessage.Chat chat) {
+        events.add(new Event("chat", chat.from(), chat));
+    }
+
+    @Override
+    public void onTimer(ServerMessage.Timer timer) {
+        events.add(new Event("timer", null, timer));
+    }
+
+    @Override
     public void onPeerJoined(Peer peer) {
         events.add(new Event("peer-joined", peer.id(), peer));
     }
@@ -51,7 +77,7 @@ final class EventRecorder implements CallListener {
     }
 
     @Override
-    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+    public void onConnectionState(String peerId, ConnectionState state) {
         events.add(new Event("connection", peerId, state));
     }
 
@@ -63,11 +89,6 @@ final class EventRecorder implements CallListener {
     @Override
     public void onProblem(String message) {
         events.add(new Event("problem", null, message));
-    }
-
-    @Override
-    public void onRoomEnded(String reason) {
-        events.add(new Event("room-ended", null, reason));
     }
 
     /** Takes every event recorded so far. */

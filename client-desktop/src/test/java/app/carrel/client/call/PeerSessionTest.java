@@ -13,7 +13,6 @@ import app.carrel.client.media.SyntheticCamera;
 import app.carrel.client.media.VideoFormat;
 import app.carrel.protocol.IceCandidate;
 import dev.onvoid.webrtc.RTCConfiguration;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
@@ -51,8 +50,8 @@ class PeerSessionTest {
             a.executor.execute(a.session::startAsInitiator);
 
             Await.until("both connected", Duration.ofSeconds(10),
-                    () -> a.session.state() == RTCPeerConnectionState.CONNECTED
-                            && b.session.state() == RTCPeerConnectionState.CONNECTED);
+                    () -> a.session.state() == ConnectionState.CONNECTED
+                            && b.session.state() == ConnectionState.CONNECTED);
             long connected = System.nanoTime();
             Await.until("first frames both ways", Duration.ofSeconds(10),
                     () -> a.session.remote().reception(VideoKind.CAMERA).frames() > 0
@@ -103,12 +102,12 @@ class PeerSessionTest {
             a.executor.execute(a.session::startAsInitiator);
 
             Await.until("the first connection to fail", Duration.ofSeconds(45),
-                    () -> a.states.contains(RTCPeerConnectionState.FAILED) || b.states.contains(RTCPeerConnectionState.FAILED),
+                    () -> a.states.contains(ConnectionState.FAILED) || b.states.contains(ConnectionState.FAILED),
                     () -> "a: " + a.states + " b: " + b.states + " killed " + sabotage.killed + " " + sabotage.example);
             long failed = System.nanoTime();
             Await.until("both connected after the restart", Duration.ofSeconds(20),
-                    () -> a.session.state() == RTCPeerConnectionState.CONNECTED
-                            && b.session.state() == RTCPeerConnectionState.CONNECTED,
+                    () -> a.session.state() == ConnectionState.CONNECTED
+                            && b.session.state() == ConnectionState.CONNECTED,
                     () -> "a: " + a.states + " b: " + b.states);
             Await.until("video both ways after the restart", Duration.ofSeconds(10),
                     () -> a.session.remote().reception(VideoKind.CAMERA).frames() > 10
@@ -121,8 +120,8 @@ class PeerSessionTest {
             assertTrue(sabotage.killed.get() > 0, "no candidate was sabotaged");
             assertFalse(sabotage.doomed.contains(aUfrag), "a still uses a first-generation ufrag " + aUfrag);
             for (Side side : new Side[] {a, b}) {
-                assertTrue(side.states.indexOf(RTCPeerConnectionState.FAILED)
-                        < side.states.lastIndexOf(RTCPeerConnectionState.CONNECTED), side.id + ": " + side.states);
+                assertTrue(side.states.indexOf(ConnectionState.FAILED)
+                        < side.states.lastIndexOf(ConnectionState.CONNECTED), side.id + ": " + side.states);
             }
         } finally {
             try {
@@ -182,7 +181,7 @@ class PeerSessionTest {
         final SyntheticCamera camera;
         final AudioTrackSource audioSource;
         final LocalTracks tracks;
-        final List<RTCPeerConnectionState> states = new CopyOnWriteArrayList<>();
+        final List<ConnectionState> states = new CopyOnWriteArrayList<>();
         PeerSession session;
 
         Side(String id, MediaFactory factory, Color color) {
@@ -225,7 +224,7 @@ class PeerSessionTest {
         }
 
         @Override
-        public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+        public void onConnectionState(String peerId, ConnectionState state) {
             states.add(state);
         }
 

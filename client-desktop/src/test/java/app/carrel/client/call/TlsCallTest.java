@@ -1,11 +1,11 @@
 package app.carrel.client.call;
 
+import static app.carrel.client.call.CallFixture.awaitFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.carrel.client.Await;
 import app.carrel.client.NoLeaksExtension;
 import app.carrel.client.TestCertificate;
 import app.carrel.client.media.FrameColor;
@@ -81,11 +81,5 @@ class TlsCallTest {
             assertInstanceOf(SSLHandshakeException.class, cause.getCause());
             assertTrue(cause.getMessage().contains("127.0.0.1"), cause.getMessage());
         }
-    }
-
-    private static void awaitFrames(CallEngine at, String from, long frames) {
-        Await.until(frames + " frames from " + from, CallFixture.LIMIT,
-                () -> at.videoReception(from, VideoKind.CAMERA).frames() >= frames,
-                () -> "(have " + at.videoReception(from, VideoKind.CAMERA) + ")");
     }
 }

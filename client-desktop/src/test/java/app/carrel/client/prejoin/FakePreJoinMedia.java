@@ -1,8 +1,8 @@
 package app.carrel.client.prejoin;
 
 import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.CameraDevice;
 import app.carrel.client.media.MediaFactory;
-import dev.onvoid.webrtc.media.video.VideoDevice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class FakePreJoinMedia implements PreJoinMedia {
 
-    static final CameraChoice WEBCAM = new CameraChoice("Webcam", new VideoDevice("Webcam", "/dev/video0") { });
+    static final CameraChoice WEBCAM = new CameraChoice("Webcam", CameraDevice.named("Webcam", "/dev/video0"));
 
     final CompletableFuture<Found> started = new CompletableFuture<>();
     final List<String> calls = new ArrayList<>();

@@ -73,7 +73,7 @@ class VideoFeedTest {
         VideoFrame frame = new VideoFrame(buffer, System.nanoTime());
         try {
             VideoBufferConverter.convertToI420(bgra, buffer, FourCC.ARGB);
-            feed.accept(frame);
+            feed.accept(Frame.of(frame));
         } finally {
             frame.release();
         }

@@ -1,4 +1,4 @@
-package app.carrel.client;
+package app.carrel.client.fx;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

@@ -1,13 +1,13 @@
-package app.carrel.client;
+package app.carrel.client.fx;
 
 import app.carrel.client.call.CallListener;
 import app.carrel.client.call.CallState;
+import app.carrel.client.call.ConnectionState;
 import app.carrel.client.call.JoinedRoom;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.ServerMessage;
-import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -67,7 +67,7 @@ public final class FxCallListener implements CallListener {
     }
 
     @Override
-    public void onConnectionState(String peerId, RTCPeerConnectionState state) {
+    public void onConnectionState(String peerId, ConnectionState state) {
         fx.execute(() -> target.onConnectionState(peerId, state));
     }
 

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * Relay messages written while disconnected wait in an outbox (the server keeps ours for us
  * likewise). Owned by the engine thread.
  */
-final class Signaling {
+final class ServerLink {
 
-    private static final Logger log = LoggerFactory.getLogger(Signaling.class);
+    private static final Logger log = LoggerFactory.getLogger(ServerLink.class);
     private static final int OUTBOX_LIMIT = 256;
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     // How long leaving waits for the server's half of the close handshake before cutting it.
@@ -50,9 +50,9 @@ final class Signaling {
     private ScheduledFuture<?> retry;
     private boolean shutdown;
 
-    Signaling(CallConfig config, EngineThread thread, CallListeners listeners, StateHolder state,
+    ServerLink(CallConfig config, EngineThread thread, CallListeners listeners, StateHolder state,
               Consumer<ServerMessage> onMessage, Consumer<ServerMessage.Joined> onResumed,
-              Consumer<SignalingException> onRefused) {
+               Consumer<SignalingException> onRefused) {
         this.config = config;
         this.thread = thread;
         this.listeners = listeners;
@@ -92,6 +92,11 @@ final class Signaling {
             return null;
         }, thread);
         return connecting;
+    }
+
+    /** A lobby request (list, create, chat, timer): connects first when needed. */
+    CompletableFuture<ServerMessage> connectAndRequest(Function<String, ClientMessage> withId) {
+        return connect().thenCompose(v -> request(withId));
     }
 
     CompletableFuture<ServerMessage> request(Function<String, ClientMessage> withId) {
@@ -164,22 +169,29 @@ final class Signaling {
     }
 
     private SignalingClient newClient() {
-        SignalingClient[] self = new SignalingClient[1];
-        self[0] = new SignalingClient(config.server().get(), thread, new SignalingListener() {
-            @Override
-            public void onMessage(ServerMessage message) {
-                if (self[0] == client) {
-                    onMessage.accept(message);
-                }
-            }
+        ClientEvents events = new ClientEvents();
+        events.source = new SignalingClient(config.server().get(), thread, events, config.requestTimeout(),
+                config.trust());
+        client = events.source;
+        return events.source;
+    }
 
-            @Override
-            public void onClosed(int code, String reason, boolean byUs) {
-                onClientClosed(self[0], code, reason, byUs);
+    /** One client's events, told apart from a replaced client's by the client they came from. */
+    private final class ClientEvents implements SignalingListener {
+        // Set right after construction, before the client connects: no event can come earlier.
+        private SignalingClient source;
+
+        @Override
+        public void onMessage(ServerMessage message) {
+            if (source == client) {
+                onMessage.accept(message);
             }
-        }, config.requestTimeout(), config.trust());
-        client = self[0];
-        return self[0];
+        }
+
+        @Override
+        public void onClosed(int code, String reason, boolean byUs) {
+            onClientClosed(source, code, reason, byUs);
+        }
     }
 
     private void onClientClosed(SignalingClient closed, int code, String reason, boolean byUs) {

@@ -1,6 +1,9 @@
-package app.carrel.client.video;
+package app.carrel.bench.client;
 
 import app.carrel.client.media.NativeLibrary;
+import app.carrel.client.video.Frame;
+import app.carrel.client.video.VideoFeed;
+import app.carrel.client.video.VideoSurface;
 import dev.onvoid.webrtc.internal.NativeLoader;
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
@@ -26,8 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The desktop app's render path for one decoded 640x480 frame, in this package so it can drive
- * {@link VideoFeed} and its FX-side copy exactly as {@link VideoSurface} does:
+ * The desktop app's render path for one decoded 640x480 frame, driving {@link VideoFeed} and its
+ * FX-side copy ({@link VideoFeed#copyTo}) exactly as {@link VideoSurface} does:
  * <ul>
  *   <li>{@code feedAccept}: the decoder-thread half, I420 to ARGB into the feed's staging buffer;</li>
  *   <li>{@code feedAcceptAndCopy}: plus the FX-thread half, the copy into the PixelBuffer's
@@ -47,6 +50,7 @@ public class RenderPathBenchmark {
     private static final int HEIGHT = 480;
 
     private VideoFrame frame;
+    private Frame uiFrame;
     private VideoFeed feed;
     private ByteBuffer pixelBytes;
     private PixelBuffer<IntBuffer> pixels;
@@ -63,6 +67,7 @@ public class RenderPathBenchmark {
         }
         VideoBufferConverter.convertToI420(rgba, buffer, FourCC.RGBA);
         frame = new VideoFrame(buffer, 0);
+        uiFrame = Frame.of(frame);
         feed = new VideoFeed();
         pixelBytes = ByteBuffer.allocateDirect(WIDTH * HEIGHT * 4).order(ByteOrder.nativeOrder());
         pixels = new PixelBuffer<>(WIDTH, HEIGHT, pixelBytes.asIntBuffer(), PixelFormat.getIntArgbPreInstance());
@@ -80,13 +85,13 @@ public class RenderPathBenchmark {
 
     @Benchmark
     public long feedAccept() {
-        feed.accept(frame);
+        feed.accept(uiFrame);
         return feed.frames();
     }
 
     @Benchmark
     public IntBuffer feedAcceptAndCopy() {
-        feed.accept(frame);
+        feed.accept(uiFrame);
         feed.copyTo(copyToPixels);
         return pixels.getBuffer();
     }

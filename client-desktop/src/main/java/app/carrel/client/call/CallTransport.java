@@ -1,0 +1,58 @@
+package app.carrel.client.call;
+
+import app.carrel.protocol.Peer;
+import app.carrel.protocol.ServerMessage;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How a call's media is carried once we are seated: the seam between the room (who is there,
+ * what they send, see {@link RoomCall}) and the connections. Today's one way is the mesh
+ * ({@link MeshTransport}: a peer connection to each participant); an SFU transport goes beside it,
+ * chosen in {@link JoinWorkflow#transportFor}. Everything runs on the engine thread except
+ * {@link #remoteMedia}, which any thread may read.
+ */
+interface CallTransport {
+
+    /** We just joined and found {@code present} there. */
+    void start(List<Peer> present);
+
+    /** Someone joined after us. */
+    void peerJoined(Peer peer);
+
+    /** Someone left: close what carried them and forget what arrived from them. */
+    void peerLeft(String peerId);
+
+    /** An offer, answer or ICE candidate the server relayed from another participant. */
+    void onRelayed(ServerMessage message);
+
+    /**
+     * We are back after a signaling outage, seated as {@code joined.self()} with
+     * {@code joined.peers()}; {@code fresh} when the seat was lost and we came back as a new
+     * participant (the leavers have already been told to {@link #peerLeft}).
+     */
+    void resumed(ServerMessage.Joined joined, boolean fresh);
+
+    /** Our microphone was switched: start or stop sending audio, without renegotiating. */
+    void audioChanged();
+
+    /** Our screen share started or stopped. */
+    void screenChanged();
+
+    /** Where one participant's decoded video goes (null: nowhere). */
+    void setSink(String peerId, RemoteVideoSink sink);
+
+    /** What has arrived from one participant, or null; any thread. */
+    RemoteMedia remoteMedia(String peerId);
+
+    /** The state of what carries one participant, or null when nothing does. */
+    ConnectionState connectionState(String peerId);
+
+    /** The participants something carries, in the order they came. */
+    List<String> connectedPeerIds();
+
+    CompletableFuture<PeerStats> stats(String peerId);
+
+    /** Lets go of every connection; our own media is closed by the room after this. */
+    void close();
+}

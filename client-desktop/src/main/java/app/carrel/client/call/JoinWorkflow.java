@@ -1,0 +1,182 @@
+package app.carrel.client.call;
+
+import app.carrel.client.media.MediaFactory;
+import app.carrel.client.signaling.SignalingException;
+import app.carrel.protocol.ClientMessage;
+import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.ServerMessage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of a room visit: join, leave, resume after an outage, refusal to be seated again.
+ * Owns the current {@link RoomCall}; failure of a join is handled here, in one place (close our
+ * media, back to the lobby or idle, the cause to the caller).
+ * <p>
+ * Ownership: every field is engine-thread state, except {@link #current}, which the engine thread
+ * writes and any thread reads. {@link #sinks} outlives rooms: it is written only through
+ * {@link #setSink} (handed to the engine thread by {@code CallEngine.setVideoSink}), so a sink set
+ * while a join and its first offer are in flight is seen by the connection that offer creates.
+ */
+final class JoinWorkflow {
+
+    private static final Logger log = LoggerFactory.getLogger(JoinWorkflow.class);
+
+    private final CallConfig config;
+    private final MediaFactory media;
+    private final EngineThread thread;
+    private final CallListeners listeners;
+    private final StateHolder state;
+    private final ServerLink link;
+    private final PeerEvents peerEvents;
+    // Where each participant's video goes, by participant id.
+    private final Map<String, RemoteVideoSink> sinks = new HashMap<>();
+    private RoomCall room;
+    // The same RoomCall as room, published for readers on other threads (videoReception, selfId).
+    private volatile RoomCall current;
+    private boolean devicesChosen;
+
+    JoinWorkflow(CallConfig config, MediaFactory media, EngineThread thread, CallListeners listeners,
+                 StateHolder state, ServerLink link) {
+        this.config = config;
+        this.media = media;
+        this.thread = thread;
+        this.listeners = listeners;
+        this.state = state;
+        this.link = link;
+        this.peerEvents = new PeerEvents() {
+            @Override
+            public void onConnectionState(String peerId, ConnectionState s) {
+                listeners.fire(l -> l.onConnectionState(peerId, s));
+            }
+
+            @Override
+            public void onProblem(String message) {
+                log.warn(message);
+                listeners.fire(l -> l.onProblem(message));
+            }
+        };
+    }
+
+    /** The room we are in, or null; engine thread. */
+    RoomCall room() {
+        return room;
+    }
+
+    /** The room we are in, or null; any thread. */
+    RoomCall current() {
+        return current;
+    }
+
+    CompletableFuture<JoinedRoom> join(String roomId, String password) {
+        if (room != null) {
+            throw new IllegalStateException("Already in room " + room.roomId());
+        }
+        return link.connect().thenComposeAsync(v -> joinConnected(roomId, password), thread);
+    }
+
+    CompletableFuture<Void> leave() {
+        if (room == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        state.set(CallState.LEAVING);
+        CompletableFuture<ServerMessage> left = link.isOpen()
+                ? link.request(ClientMessage.Leave::new)
+                : CompletableFuture.completedFuture(null);
+        return left.handleAsync((m, e) -> {
+            if (e != null) {
+                log.warn("Leave was not acknowledged: {}", e.toString());
+            }
+            end();
+            state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
+            return (Void) null;
+        }, thread);
+    }
+
+    void setSink(String peerId, RemoteVideoSink sink) {
+        if (sink == null) {
+            sinks.remove(peerId);
+        } else {
+            sinks.put(peerId, sink);
+        }
+        if (room != null) {
+            room.transport().setSink(peerId, sink);
+        }
+    }
+
+    void onResumed(ServerMessage.Joined joined) {
+        if (room != null) {
+            room.resumed(joined);
+            sendMediaState(room);
+        }
+    }
+
+    /** Back after an outage, the server would not seat us again: the visit is over. */
+    void onRejoinRefused(SignalingException refusal) {
+        String reason = describeRefusal(refusal);
+        end();
+        state.set(CallState.IDLE);
+        listeners.fire(l -> l.onRoomEnded(reason));
+    }
+
+    void sendMediaState(RoomCall r) {
+        MediaFlags flags = r.local().flags();
+        link.sendOrQueue(new ClientMessage.MediaState(null, flags.audio(), flags.video(), flags.screen()));
+    }
+
+    /** Closes the room, if any, and tells the link we are out. */
+    void end() {
+        if (room != null) {
+            room.close();
+            room = null;
+            current = null;
+            link.left();
+        }
+    }
+
+    private CompletableFuture<JoinedRoom> joinConnected(String roomId, String password) {
+        state.set(CallState.JOINING);
+        if (!devicesChosen) { // before our first audio track, while no audio runs yet
+            devicesChosen = true;
+            media.useAudioDevices(config.microphone(), config.speaker())
+                    .forEach(notice -> listeners.fire(l -> l.onProblem(notice)));
+        }
+        LocalMedia local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
+        MediaFlags flags = local.flags();
+        return link.request(id -> new ClientMessage.Join(id, roomId, config.name(), password, null,
+                        flags.audio(), flags.video(), flags.screen()))
+                .handleAsync((message, error) -> {
+                    if (error != null) {
+                        local.close();
+                        state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
+                        Throwable cause = SignalingException.unwrap(error);
+                        throw cause instanceof RuntimeException r ? r : new SignalingException("Join failed", cause);
+                    }
+                    ServerMessage.Joined joined = (ServerMessage.Joined) message;
+                    link.joined(joined, password);
+                    room = new RoomCall(listeners, local, transportFor(joined, local), joined);
+                    current = room;
+                    JoinedRoom result = JoinedRoom.of(joined);
+                    state.set(CallState.IN_CALL);
+                    listeners.fire(l -> l.onJoined(result));
+                    return result;
+                }, thread);
+    }
+
+    /** The one place that decides how a call is carried; the mesh is the only way so far. */
+    private CallTransport transportFor(ServerMessage.Joined joined, LocalMedia local) {
+        return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, joined);
+    }
+
+    private static String describeRefusal(SignalingException refusal) {
+        return switch (refusal.code()) {
+            case ROOM_FULL -> "You were disconnected too long and the room filled up meanwhile.";
+            case ROOM_NOT_FOUND -> "The room no longer exists.";
+            case WRONG_PASSWORD -> "The room's password changed while you were disconnected.";
+            default -> "The server would not let you back in (" + refusal.reason() + ").";
+        };
+    }
+}

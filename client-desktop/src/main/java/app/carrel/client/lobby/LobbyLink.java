@@ -1,0 +1,90 @@
+package app.carrel.client.lobby;
+
+import app.carrel.client.signaling.SignalingException;
+import app.carrel.protocol.Room;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lobby's connection over time: one {@link LobbyConnection} at a time, replaced by each
+ * connect, and whether it is up. What happens to it goes to {@link Events}. FX thread only (the
+ * connection completes everything there).
+ */
+final class LobbyLink {
+
+    interface Events {
+        /** Connected: the first room list. */
+        void opened(URI server, List<Room> rooms);
+
+        void unreachable(URI server, String reason);
+
+        /** An open connection dropped. */
+        void lost(String reason);
+
+        void rooms(List<Room> rooms);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(LobbyLink.class);
+
+    private final Events events;
+    private LobbyConnection connection;
+    private boolean online;
+
+    LobbyLink(Events events) {
+        this.events = events;
+    }
+
+    boolean online() {
+        return online;
+    }
+
+    /** Drops any connection and opens one to {@code server}; a newer open supersedes this one. */
+    void open(URI server, SSLContext trust) {
+        close();
+        LobbyConnection fresh = new LobbyConnection(server, trust, events::rooms, this::onLost);
+        connection = fresh;
+        fresh.open().whenComplete((list, error) -> {
+            if (fresh != connection) {
+                return; // superseded by a newer connect
+            }
+            if (error != null) {
+                log.info("Cannot reach {}: {}", server, reasonOf(error));
+                online = false;
+                events.unreachable(server, reasonOf(error));
+            } else {
+                online = true;
+                events.opened(server, list);
+            }
+        });
+    }
+
+    /** Null when there is no open connection. */
+    CompletableFuture<Room> createRoom(String name, int capacity, String password) {
+        return connection == null || !online ? null : connection.createRoom(name, capacity, password);
+    }
+
+    void close() {
+        online = false;
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    private void onLost(LobbyConnection lost, String reason) {
+        if (lost != connection || !online) {
+            return; // an old connection, or one that never opened (open reports that itself)
+        }
+        online = false;
+        events.lost(reason);
+    }
+
+    static String reasonOf(Throwable error) {
+        Throwable e = SignalingException.unwrap(error);
+        return e instanceof SignalingException s ? s.reason() : String.valueOf(e.getMessage());
+    }
+}

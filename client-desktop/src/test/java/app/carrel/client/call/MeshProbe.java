@@ -1,0 +1,32 @@
+package app.carrel.client.call;
+
+/**
+ * The test-only path into an engine's mesh: its peer sessions, looked at on the engine thread
+ * through {@code CallEngine.inspect}. Keeps restartIce and the ICE user fragments out of the
+ * engine's API.
+ */
+final class MeshProbe {
+
+    private MeshProbe() {
+    }
+
+    /** Restarts ICE towards one participant as a failed connection would; true when an offer with new credentials is on its way. */
+    static boolean restartIce(CallEngine engine, String peerId) {
+        return Boolean.TRUE.equals(engine.inspect(r -> {
+            PeerSession session = mesh(r).sessionTo(peerId);
+            return session != null && session.restartIce();
+        }));
+    }
+
+    static String localIceUfrag(CallEngine engine, String peerId) {
+        return engine.inspect(r -> mesh(r).sessionTo(peerId).localIceUfrag());
+    }
+
+    static String remoteIceUfrag(CallEngine engine, String peerId) {
+        return engine.inspect(r -> mesh(r).sessionTo(peerId).remoteIceUfrag());
+    }
+
+    private static MeshTransport mesh(RoomCall room) {
+        return (MeshTransport) room.transport();
+    }
+}
