@@ -43,7 +43,7 @@ class PackageArrowsTest {
             Map.entry("bot", Set.of("call", "media", "signaling")),
             Map.entry("timer", Set.of("fx", "window")),
             Map.entry("chat", Set.of("signaling")),
-            Map.entry("settings", Set.of()),
+            Map.entry("settings", Set.of("window")),
             Map.entry("status", Set.of("call")),
             Map.entry("fx", Set.of("call")),
             Map.entry("call", Set.of("video", "media", "signaling")),
