@@ -76,9 +76,13 @@ public final class App extends Application {
         // with the content laid out for 1180×760 and cut off); without a minimum, at 198×175.
         stage.setMinWidth(WindowSize.MIN_WIDTH);
         stage.setMinHeight(WindowSize.MIN_HEIGHT);
+        // Placed for its final size (placed while still small, it hung off the screen's edge);
+        // centerOnScreen() here undid the resize under openbox.
+        javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size[0]) / 2));
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size[1]) / 2));
         stage.setWidth(size[0]);
         stage.setHeight(size[1]);
-        stage.centerOnScreen(); // placed while still small, it would now hang off the screen's edge
         this.stage = stage;
     }
 
