@@ -23,7 +23,14 @@ app=$root/client-desktop/target
 # needs libxtst6, which libgtk-3-0 does not bring; its OpenGL pipeline needs libxxf86vm1, which
 # libgl1 brings only through Mesa (one libglx vendor of several).
 deps="libgtk-3-0, libgl1, libxtst6, libxxf86vm1,"
-deps+=" libpulse0, libudev1, libx11-6, libxfixes3, libxrandr2, libxcomposite1, libdbus-1-3"
+deps+=" libpulse0, libudev1, libx11-6, libxfixes3, libxrandr2, libxcomposite1, libdbus-1-3,"
+# Fonts for names in any script (issue 15): without them a Korean name is boxes. Depends, not
+# Recommends: the boxes are the app failing at its job, and all four come to 11 MB installed with
+# no dependencies of their own (Noto's core + CJK + colour emoji would be 144 MB). DejaVu Sans:
+# Latin, Greek, Cyrillic, Hebrew, Arabic; WenQuanYi Micro Hei: all 11,172 Hangul syllables, Kana,
+# Han; Lohit Devanagari; Symbola: emoji in outlines, which JavaFX 21 and AWT draw (a colour emoji
+# font they cannot: a ZWJ sequence shaped into it shows as a box).
+deps+=" fonts-dejavu-core, fonts-wqy-microhei, fonts-lohit-deva, fonts-symbola"
 
 for tool in jpackage jdeps fakeroot dpkg-deb; do
     command -v "$tool" >/dev/null || { echo "$tool is missing: needs a JDK 17+ with jmods, fakeroot" >&2; exit 1; }

@@ -75,7 +75,8 @@ apt-get install -y -qq "$deb" >"$work/apt-install.log" 2>&1 || { cat "$work/apt-
 grep -qx 'Exec=/opt/carrel/bin/Carrel' /usr/share/applications/carrel.desktop || fail "desktop entry not installed"
 [[ -f /opt/carrel/lib/Carrel.png ]] || fail "icon missing"
 depends=,$(dpkg-query -W -f='${Depends}' carrel | tr -d ' '),
-for lib in libgtk-3-0 libgl1 libxtst6 libpulse0 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3; do
+for lib in libgtk-3-0 libgl1 libxtst6 libpulse0 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3 \
+    fonts-dejavu-core fonts-wqy-microhei fonts-lohit-deva fonts-symbola; do
     [[ $depends == *",$lib,"* ]] || fail "Depends lacks $lib: $depends"
 done
 

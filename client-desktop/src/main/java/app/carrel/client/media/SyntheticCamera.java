@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.concurrent.Executors;
@@ -29,9 +30,12 @@ public final class SyntheticCamera implements LocalVideo {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticCamera.class);
 
+    private static final int NAME_MARGIN = 6;
+
     private final VideoFormat format;
     private final Color color;
-    private final String name;
+    // Laid out once, null for an empty name; drawn on every frame.
+    private final TextLayout name;
     private final CustomVideoSource source = new CustomVideoSource();
     // The image and tick are touched only by the pusher thread.
     private final BufferedImage image;
@@ -42,8 +46,8 @@ public final class SyntheticCamera implements LocalVideo {
     public SyntheticCamera(VideoFormat format, Color color, String name) {
         this.format = format;
         this.color = color;
-        this.name = name;
         this.image = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_4BYTE_ABGR);
+        this.name = layoutName(image, name);
         this.pusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "carrel-synthetic-camera");
             thread.setDaemon(true);
@@ -117,10 +121,23 @@ public final class SyntheticCamera implements LocalVideo {
             int x = (int) ((n * 4) % Math.max(1, w - size));
             g.setColor(color.darker());
             g.fillRect(x, h - size - 4, size, size);
+            if (name != null) {
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.setColor(contrastOf(color));
+                name.draw(g, NAME_MARGIN, name.getAscent() + 4);
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The name as {@link #paint} draws it: bold, a twelfth of the height, cut to fit the width. */
+    static TextLayout layoutName(BufferedImage image, String name) {
+        Graphics2D g = image.createGraphics();
+        try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, h / 12)));
-            g.setColor(contrastOf(color));
-            g.drawString(name, 6, g.getFontMetrics().getAscent() + 4);
+            Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, image.getHeight() / 12));
+            return NameText.layout(name, font, g.getFontRenderContext(), image.getWidth() - 2 * NAME_MARGIN);
         } finally {
             g.dispose();
         }

@@ -1,6 +1,7 @@
 package app.carrel.client.room;
 
 import app.carrel.client.call.ConnectionState;
+import app.carrel.client.text.Graphemes;
 import app.carrel.client.video.VideoFeed;
 import app.carrel.protocol.MediaFlags;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -59,13 +60,17 @@ public final class Participant {
         return screen;
     }
 
-    /** Two letters for a tile whose camera is off. */
+    /**
+     * The first letters of the first two words, for a tile whose camera is off: whole graphemes
+     * (a skin-toned emoji, an accented letter), never the first half of one.
+     */
     public String initials() {
-        String[] words = name.strip().split("\\s+");
         StringBuilder letters = new StringBuilder();
-        for (String word : words) {
-            if (!word.isEmpty() && letters.length() < 2) {
-                letters.appendCodePoint(word.codePointAt(0));
+        int count = 0;
+        for (String word : name.strip().split("\\s+")) {
+            if (!word.isEmpty() && count < 2) {
+                letters.append(Graphemes.first(word));
+                count++;
             }
         }
         return letters.toString().toUpperCase();

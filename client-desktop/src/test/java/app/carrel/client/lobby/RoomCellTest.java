@@ -1,0 +1,47 @@
+package app.carrel.client.lobby;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.carrel.client.text.Glyphs;
+import app.carrel.client.text.WorldNames;
+import app.carrel.protocol.Room;
+import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The lobby's rooms named in every script show their names, not boxes. */
+class RoomCellTest {
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void roomNamesInEveryScriptAreDrawn() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            List<Room> rooms = WorldNames.ALL.stream().map(name -> new Room(name, name, 1, 8, false)).toList();
+            ListView<Room> list = new ListView<>(FXCollections.observableArrayList(rooms));
+            list.setCellFactory(view -> new RoomCell(room -> { }, new SimpleBooleanProperty(true)));
+            Scene scene = new Scene(list, 700, 400);
+            scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            list.applyCss();
+            list.layout();
+            List<Node> names = List.copyOf(list.lookupAll(".room-name"));
+            assertEquals(rooms.size(), names.size(), "one name per room");
+            for (int i = 0; i < rooms.size(); i++) {
+                Glyphs.assertDrawn(names.get(i), rooms.get(i).name());
+            }
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+    }
+}
