@@ -35,4 +35,16 @@ class RealWindowKeysTest extends RealWindow {
         waitFor("the dialog to close", () -> robot.lookup("#create-room-name").tryQuery().isEmpty());
         assertFalse(onFx(() -> ui.lobbyRoomNames().contains("Never made")));
     }
+
+    @Test
+    void namesInOtherScriptsAreTypedThroughTheWindow() throws Exception {
+        XInput.click(robot.lookup("#display-name").query());
+        XInput.type("강용민");
+        waitFor("the Korean name typed", () -> ui.text("#display-name").equals("강용민"));
+        XInput.click(robot.lookup("#create-room").query());
+        waitFor("the New room dialog", () -> robot.lookup("#create-room-name").tryQuery().isPresent());
+        XInput.type("알고리즘 스터디");
+        XInput.key("Return");
+        waitFor("the Korean room in the list", () -> ui.lobbyRoomNames().contains("알고리즘 스터디"));
+    }
 }
