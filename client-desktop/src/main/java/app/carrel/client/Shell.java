@@ -6,28 +6,28 @@ import app.carrel.client.lobby.LobbyView;
 import app.carrel.client.prejoin.JoinPlan;
 import app.carrel.client.prejoin.PreJoinModel;
 import app.carrel.client.prejoin.PreJoinView;
+import app.carrel.client.room.JoinFailure;
 import app.carrel.client.room.RoomSession;
 import app.carrel.client.room.RoomView;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsView;
 import app.carrel.client.settings.Themes;
+import app.carrel.client.signaling.SignalingException;
 import app.carrel.client.status.StatusBanner;
 import app.carrel.client.status.StatusModel;
-import app.carrel.client.room.JoinFailure;
-import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.Room;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.BorderPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window's content and its one navigation: lobby → pre-join → room → lobby. The status
