@@ -2,6 +2,7 @@ package app.carrel.client.bot;
 
 import app.carrel.client.call.CallConfig;
 import app.carrel.client.call.CallEngine;
+import app.carrel.client.call.CallListener;
 import app.carrel.client.call.PeerStats;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.MediaFactory;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
@@ -105,6 +107,14 @@ public final class CarrelBot implements Callable<Integer> {
                 ? new CallEngine(config, MediaFactory.create(AudioBackend.synthetic("--tone")))
                 : CallEngine.create(config);
         Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "carrel-bot-shutdown"));
+        AtomicReference<String> ended = new AtomicReference<>();
+        engine.addListener(new CallListener() {
+            @Override
+            public void onRoomEnded(String reason) { // the server would not seat us again
+                ended.set(reason);
+                stop.countDown();
+            }
+        });
         try {
             String roomId;
             try {
@@ -124,6 +134,10 @@ public final class CarrelBot implements Callable<Integer> {
                 engine.startScreenShare().get(10, TimeUnit.SECONDS);
             }
             runUntilStopped(engine);
+            if (ended.get() != null) {
+                System.err.println("carrel-bot: out of the room: " + ended.get());
+                return 3;
+            }
             engine.leave().get(10, TimeUnit.SECONDS);
             System.err.println("carrel-bot: left cleanly");
             return 0;
