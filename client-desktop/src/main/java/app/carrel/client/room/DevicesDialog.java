@@ -3,6 +3,7 @@ package app.carrel.client.room;
 import app.carrel.client.prejoin.CameraChoice;
 import app.carrel.client.window.KeyClosedDialogs;
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyProperty;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -48,6 +50,7 @@ final class DevicesDialog extends Dialog<ButtonType> {
         hint.setWrapText(true);
         hint.setMaxWidth(380);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full, not cut to one line with "…"
         for (ComboBox<?> box : new ComboBox<?>[] {camera, microphone, speaker}) {
             box.setMaxWidth(Double.MAX_VALUE);
             box.setPrefWidth(280);
@@ -87,7 +90,17 @@ final class DevicesDialog extends Dialog<ButtonType> {
         hint.textProperty().bind(model.hintProperty());
         hint.visibleProperty().bind(model.hintProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
+        // The choices and the hint arrive after the window is shown: it grows to hold them.
+        model.hintProperty().addListener((obs, old, now) -> fitWindow());
+        model.readyProperty().addListener((obs, old, now) -> fitWindow());
         setOnShown(e -> model.refresh());
+    }
+
+    private void fitWindow() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window != null) {
+            Platform.runLater(window::sizeToScene);
+        }
     }
 
     /** The box shows what the model holds (also when a failed switch puts the old camera back). */
