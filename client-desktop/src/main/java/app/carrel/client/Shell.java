@@ -6,6 +6,7 @@ import app.carrel.client.lobby.LobbyView;
 import app.carrel.client.prejoin.JoinPlan;
 import app.carrel.client.prejoin.PreJoinModel;
 import app.carrel.client.prejoin.PreJoinView;
+import app.carrel.client.room.DevicesModel;
 import app.carrel.client.room.JoinFailure;
 import app.carrel.client.room.RoomSession;
 import app.carrel.client.room.RoomView;
@@ -149,7 +150,9 @@ public final class Shell extends BorderPane {
 
     private void enter(JoinPlan plan) {
         preJoin = null;
-        RoomSession.join(plan, status, settings.muteDuringFocusProperty()::get).whenComplete((joined, error) -> {
+        RoomSession.join(plan, status,
+                new DevicesModel.Remembered(settings::setCamera, settings::setMicrophone, settings::setSpeaker),
+                settings.muteDuringFocusProperty()::get).whenComplete((joined, error) -> {
             if (error != null && closed) {
                 return;
             }
@@ -173,7 +176,7 @@ public final class Shell extends BorderPane {
             ChangeListener<Boolean> fromSettings = (obs, old, on) -> mute.setSelected(on);
             mute.getProperties().put("fromSettings", fromSettings);
             settings.muteDuringFocusProperty().addListener(new WeakChangeListener<>(fromSettings));
-            roomView = new RoomView(joined.model(), mute, openLink, this::openSettings);
+            roomView = new RoomView(joined.model(), joined.devices(), mute, openLink, this::openSettings);
             joined.model().onLeftAction(this::left);
             setCenter(roomView);
             if (shareOnEntry) {

@@ -1,6 +1,7 @@
 package app.carrel.client.call;
 
 import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ClientMessage;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +115,36 @@ public final class CallEngine implements AutoCloseable {
         return inRoom(r -> {
             r.local().setCamera(on);
             visit.sendMediaState(r);
+        });
+    }
+
+    /**
+     * Sends another camera from now on (the person picked one in the room): opened, started unless
+     * the camera is off, swapped into every connection without renegotiating, and the old camera
+     * freed. When it cannot start, the old camera stays, the listeners hear why in a person's
+     * words, and the future fails.
+     */
+    public CompletableFuture<Void> switchCamera(Supplier<LocalVideo> camera) {
+        return inRoom(r -> {
+            try {
+                r.switchCamera(camera);
+            } catch (RuntimeException | Error e) { // a native Error too: the old camera carries on
+                log.warn("Switching the camera failed", e);
+                listeners.fire(l -> l.onProblem("That camera could not start, so you are still on the one before."));
+                throw new IllegalStateException("The camera could not start: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Uses this microphone and speaker (by name; null: the system's default), also in the middle
+     * of a call, where the audio module stops, changes device and starts again. What could not be
+     * honoured (a device gone, or no sound system at all) reaches the listeners as a notice.
+     */
+    public CompletableFuture<Void> useAudioDevices(String microphone, String speaker) {
+        return thread.submit(() -> {
+            visit.useAudioDevices(microphone, speaker);
+            return null;
         });
     }
 

@@ -36,6 +36,13 @@ interface CallTransport {
     /** Our microphone was switched: start or stop sending audio, without renegotiating. */
     void audioChanged();
 
+    /**
+     * Our camera was switched ({@link LocalTracks#camera} is a new track): send it instead of the
+     * old one, without renegotiating, and let go of the old track before this returns (the room
+     * frees it next).
+     */
+    void cameraChanged();
+
     /** Our screen share started or stopped. */
     void screenChanged();
 

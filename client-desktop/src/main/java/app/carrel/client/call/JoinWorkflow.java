@@ -6,6 +6,7 @@ import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.ServerMessage;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -120,6 +121,18 @@ final class JoinWorkflow {
         end();
         state.set(CallState.IDLE);
         listeners.fire(l -> l.onRoomEnded(reason));
+    }
+
+    /**
+     * The person picked audio devices. Before our first audio track they are simply set; once a
+     * room's audio runs, the module restarts on them. Either way the join's own choice is void.
+     */
+    void useAudioDevices(String microphone, String speaker) {
+        List<String> notices = devicesChosen
+                ? media.switchAudioDevices(microphone, speaker)
+                : media.useAudioDevices(microphone, speaker);
+        devicesChosen = true;
+        notices.forEach(notice -> listeners.fire(l -> l.onProblem(notice)));
     }
 
     void sendMediaState(RoomCall r) {

@@ -21,7 +21,7 @@ final class LocalMedia implements AutoCloseable {
 
     private final MediaFactory factory;
     private final Supplier<LocalVideo> screenSupplier;
-    private final LocalVideo camera;
+    private LocalVideo camera;
     /** Non-null when the factory's audio is synthetic: our "microphone" is a tone. */
     private final SyntheticMicrophone tone;
     private final LocalTracks tracks;
@@ -33,6 +33,9 @@ final class LocalMedia implements AutoCloseable {
     private final LevelMeter level = new LevelMeter("self");
     private LocalVideo screen;
     private VideoTrack retiredScreenTrack;
+    // The camera before a switch, until every sender has let go of its track.
+    private LocalVideo retiredCamera;
+    private VideoTrack retiredCameraTrack;
     private MediaFlags flags;
 
     LocalMedia(MediaFactory factory, Supplier<LocalVideo> cameraSupplier, Supplier<LocalVideo> screenSupplier,
@@ -85,6 +88,55 @@ final class LocalMedia implements AutoCloseable {
         flags = new MediaFlags(flags.audio(), on, flags.screen());
     }
 
+    /**
+     * Opens another camera and makes its track, in the state the camera switch is in (off stays
+     * off: the new track disabled, its source never started). The old camera stops before the new
+     * one starts: two USB cameras streaming at once may not fit the bus. The caller hands the new
+     * track to every sender, then calls {@link #disposeRetiredCamera()}. When the new camera cannot
+     * be opened or started, nothing has changed (the old one runs again) and the failure is thrown.
+     */
+    void switchCamera(Supplier<LocalVideo> cameraSupplier) {
+        disposeRetiredCamera();
+        LocalVideo next = cameraSupplier.get();
+        VideoTrack track = null;
+        boolean on = flags.video();
+        try {
+            track = factory.createVideoTrack(VideoKind.CAMERA.label(), next.source());
+            track.setEnabled(on);
+            if (on) {
+                camera.stop();
+                next.start();
+            }
+        } catch (RuntimeException | Error e) {
+            if (track != null) {
+                dispose(track::dispose, "new camera track");
+            }
+            dispose(next::close, "new camera source");
+            if (on) {
+                camera.start();
+            }
+            throw e;
+        }
+        retiredCamera = camera;
+        retiredCameraTrack = tracks.camera;
+        camera = next;
+        tracks.camera = track;
+    }
+
+    /** Frees the camera before a switch, track then source; no sender may hold its track any more. */
+    void disposeRetiredCamera() {
+        if (retiredCameraTrack == null) {
+            return;
+        }
+        LocalVideo source = retiredCamera;
+        VideoTrack track = retiredCameraTrack;
+        retiredCamera = null;
+        retiredCameraTrack = null;
+        dispose(source::stop, "old camera");
+        dispose(track::dispose, "old camera track");
+        dispose(source::close, "old camera source");
+    }
+
     /** Starts the screen source and its track; the caller renegotiates every peer. */
     void startScreen() {
         if (screen != null) {
@@ -124,6 +176,7 @@ final class LocalMedia implements AutoCloseable {
     @Override
     public void close() {
         disposeStoppedScreen();
+        disposeRetiredCamera();
         camera.stop();
         if (screen != null) {
             screen.stop();

@@ -13,7 +13,8 @@ final class LocalTracks {
     static final String SCREEN_STREAM = "carrel-screen";
 
     final AudioTrack audio;
-    final VideoTrack camera;
+    /** Replaced when the person switches cameras (LocalMedia#switchCamera); senders follow. */
+    VideoTrack camera;
     /**
      * Held while a sender takes or lets go of {@link #audio}: a synthetic microphone pushes under
      * it, as its native source's sink list has no lock of its own (see SyntheticMicrophone).

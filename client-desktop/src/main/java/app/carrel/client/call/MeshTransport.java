@@ -104,6 +104,12 @@ final class MeshTransport implements CallTransport {
         sessions.values().forEach(PeerSession::updateAudio);
     }
 
+    /** Every connection's camera sender takes the new track in place (replaceTrack): no offer. */
+    @Override
+    public void cameraChanged() {
+        sessions.values().forEach(PeerSession::updateCamera);
+    }
+
     /** Every connection adds or removes the screen track and renegotiates. */
     @Override
     public void screenChanged() {

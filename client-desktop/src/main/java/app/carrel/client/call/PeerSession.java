@@ -171,6 +171,29 @@ final class PeerSession {
         }
     }
 
+    /**
+     * Sends our current camera track in place of the one before (the camera was switched):
+     * {@code replaceTrack} keeps the m-line, so nothing is renegotiated and the peer's receiver
+     * simply decodes the new picture. A sender that refuses is emptied instead, so the old track
+     * can still be freed; the person is told that this peer no longer sees the camera.
+     */
+    void updateCamera() {
+        if (closed || cameraSender == null) {
+            return;
+        }
+        try {
+            cameraSender.replaceTrack(tracks.camera);
+        } catch (RuntimeException | Error e) {
+            log.warn("{}: could not switch the camera sent to {}: {}", selfId, peerId, e.toString());
+            events.onProblem("Could not send the new camera to " + peerId + ": " + e.getMessage());
+            try {
+                cameraSender.replaceTrack(null);
+            } catch (RuntimeException | Error again) {
+                log.warn("{}: detaching the old camera from {} failed: {}", selfId, peerId, again.toString());
+            }
+        }
+    }
+
     /** Starts or stops sending our screen; either way renegotiates. Fails as {@link #updateAudio} does: logged and told. */
     void updateScreen() {
         if (closed) {
@@ -213,6 +236,17 @@ final class PeerSession {
     String remoteIceUfrag() {
         RTCSessionDescription remoteDescription = closed ? null : pc.getRemoteDescription();
         return remoteDescription == null ? null : SdpStreams.iceUfrag(remoteDescription.sdp);
+    }
+
+    /** The local description in force, or null before there is one (tests: was anything renegotiated?). */
+    String localSdp() {
+        RTCSessionDescription description = closed ? null : pc.getLocalDescription();
+        return description == null ? null : description.sdp;
+    }
+
+    String remoteSdp() {
+        RTCSessionDescription description = closed ? null : pc.getRemoteDescription();
+        return description == null ? null : description.sdp;
     }
 
     /** The ICE user fragment of our local description in force, or null before there is one. */

@@ -1,5 +1,6 @@
 package app.carrel.client.call;
 
+import app.carrel.client.media.LocalVideo;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -93,6 +95,13 @@ final class RoomCall {
     /** Screen started or stopped locally. */
     void updateScreen() {
         transport.screenChanged();
+    }
+
+    /** Another camera: the transport sends it, then the old one is freed. */
+    void switchCamera(Supplier<LocalVideo> camera) {
+        local.switchCamera(camera);
+        transport.cameraChanged();
+        local.disposeRetiredCamera();
     }
 
     /** Microphone switched. */

@@ -15,7 +15,10 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,9 @@ public final class MediaFactory implements AutoCloseable {
     private final AudioProcessing audioProcessing;
     private final PeerConnectionFactory factory;
     private boolean closed;
+    // The devices in use by name (null: the system's default), as last chosen.
+    private String microphone;
+    private String speaker;
 
     private MediaFactory(AudioBackend backend, AudioDeviceModuleBase audioModule,
                          AudioProcessing audioProcessing, PeerConnectionFactory factory) {
@@ -88,13 +94,7 @@ public final class MediaFactory implements AutoCloseable {
             return notices;
         }
         if (backend.kind() != AudioBackend.Kind.DEVICE) {
-            // In the person's words; the module and its reason go to the log.
-            notices.add(backend.synthetic()
-                    ? "Sound is simulated here, so the chosen microphone and speaker are ignored."
-                    : "No sound system was found, so the chosen microphone and speaker are ignored.");
-            log.info("Ignoring audio device choice {} / {}: {} audio ({})", microphone, speaker, backend.kind(),
-                    backend.reason());
-            return notices;
+            return ignored(microphone, speaker);
         }
         AudioDeviceModule module = (AudioDeviceModule) audioModule;
         if (microphone != null) {
@@ -111,8 +111,87 @@ public final class MediaFactory implements AutoCloseable {
                 notices.add("The speaker '" + speaker + "' is not there; using the default one.");
             }
         }
+        this.microphone = microphone;
+        this.speaker = speaker;
         log.info("Audio devices: microphone {}, speaker {}", microphone, speaker);
         return notices;
+    }
+
+    /**
+     * Changes microphone and speaker while audio runs (in a call): for each that differs from the
+     * one in use, the module stops recording (or playout), takes the device, and is initialised and
+     * started again; the voice engine's streams carry on over it. Null is the system's default:
+     * the module's first device, which PulseAudio and Windows list as the default. Notices as in
+     * {@link #useAudioDevices}; a device that fails to start is a notice too (the module's
+     * failures are native {@code Error}s), never a crash.
+     */
+    public synchronized List<String> switchAudioDevices(String microphone, String speaker) {
+        boolean newMicrophone = !Objects.equals(microphone, this.microphone);
+        boolean newSpeaker = !Objects.equals(speaker, this.speaker);
+        if (!newMicrophone && !newSpeaker) {
+            return List.of();
+        }
+        if (backend.kind() != AudioBackend.Kind.DEVICE) {
+            this.microphone = microphone;
+            this.speaker = speaker;
+            return microphone == null && speaker == null ? List.of() : ignored(microphone, speaker);
+        }
+        AudioDeviceModule module = (AudioDeviceModule) audioModule;
+        List<String> notices = new ArrayList<>();
+        if (newMicrophone) {
+            restart("microphone", microphone, module::getRecordingDevices, module::stopRecording,
+                    module::setRecordingDevice, module::initRecording, module::startRecording, notices);
+            this.microphone = microphone;
+        }
+        if (newSpeaker) {
+            restart("speaker", speaker, module::getPlayoutDevices, module::stopPlayout,
+                    module::setPlayoutDevice, module::initPlayout, module::startPlayout, notices);
+            this.speaker = speaker;
+        }
+        log.info("Audio devices switched: microphone {}, speaker {}", microphone, speaker);
+        return notices;
+    }
+
+    /** Stops, sets, inits and starts again; whatever fails after the stop, audio is started again. */
+    private static void restart(String what, String name, Supplier<List<AudioDevice>> devices, Runnable stop,
+                                Consumer<AudioDevice> set, Runnable init, Runnable start, List<String> notices) {
+        Optional<AudioDevice> found;
+        try {
+            List<AudioDevice> listed = devices.get();
+            found = name == null ? listed.stream().findFirst() : named(listed, name);
+        } catch (RuntimeException | Error e) {
+            log.warn("Listing devices for the {} failed", what, e);
+            notices.add("The " + what + " could not be changed: the system would not list its devices.");
+            return;
+        }
+        if (found.isEmpty()) {
+            notices.add(name == null ? "No " + what + " was found."
+                    : "The " + what + " '" + name + "' is not there any more; nothing was changed.");
+            return;
+        }
+        try {
+            stop.run();
+            set.accept(found.get());
+        } catch (RuntimeException | Error e) {
+            log.warn("Switching the {} to {} failed", what, name, e);
+            notices.add("Could not switch to the " + what + " '" + found.get().getName() + "'.");
+        }
+        try {
+            init.run();
+            start.run();
+        } catch (RuntimeException | Error e) {
+            log.warn("Starting the {} again failed", what, e);
+            notices.add("The " + what + " could not be started. Try another one, or check that it is plugged in.");
+        }
+    }
+
+    /** In the person's words; the module and its reason go to the log. */
+    private List<String> ignored(String microphone, String speaker) {
+        log.info("Ignoring audio device choice {} / {}: {} audio ({})", microphone, speaker, backend.kind(),
+                backend.reason());
+        return List.of(backend.synthetic()
+                ? "Sound is simulated here, so the chosen microphone and speaker are ignored."
+                : "No sound system was found, so the chosen microphone and speaker are ignored.");
     }
 
     private static Optional<AudioDevice> named(List<AudioDevice> devices, String name) {

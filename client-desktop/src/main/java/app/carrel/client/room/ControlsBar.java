@@ -6,6 +6,8 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -29,13 +31,16 @@ final class ControlsBar extends HBox {
     private final Label unread = new Label();
     private final Button help = new Button(null, new FontIcon(Material2AL.HELP_OUTLINE));
     private final Button settings = new Button(null, new FontIcon(Material2MZ.SETTINGS));
+    private final Button devices = new Button(null, new FontIcon(Material2MZ.VIDEO_SETTINGS));
     private final Runnable openSettings;
+    private final Runnable openDevices;
     private final Button leave = new Button("Leave", new FontIcon(Material2AL.CALL_END));
     private final Label noMicrophone = new Label("No microphone", new FontIcon(Material2MZ.MIC_OFF));
 
-    ControlsBar(RoomModel model, Runnable openSettings) {
+    ControlsBar(RoomModel model, Runnable openSettings, Runnable openDevices) {
         this.model = model;
         this.openSettings = openSettings;
+        this.openDevices = openDevices;
         createView();
         init();
     }
@@ -45,7 +50,7 @@ final class ControlsBar extends HBox {
         setSpacing(10);
         setAlignment(Pos.CENTER);
         setPadding(new Insets(10));
-        for (Button b : new Button[] {mic, camera, screen, chat, help, settings}) {
+        for (Button b : new Button[] {mic, camera, screen, devices, chat, help, settings}) {
             b.getStyleClass().addAll(Styles.BUTTON_CIRCLE, Styles.LARGE);
             b.setFocusTraversable(false);
         }
@@ -55,6 +60,8 @@ final class ControlsBar extends HBox {
         chat.setId("toggle-chat");
         help.setId("show-help");
         help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        devices.setId("room-devices");
+        devices.setTooltip(new Tooltip("Camera and sound"));
         settings.setId("room-settings");
         settings.setTooltip(new Tooltip("Settings"));
         chat.setTooltip(new Tooltip("Chat"));
@@ -72,7 +79,7 @@ final class ControlsBar extends HBox {
                 + " whatever the microphone switch says, and you hear nobody."));
         noMicrophone.setVisible(!model.hasMicrophone());
         noMicrophone.setManaged(!model.hasMicrophone());
-        getChildren().addAll(noMicrophone, mic, camera, screen, chatWithBadge, help, settings, leave);
+        getChildren().addAll(noMicrophone, mic, camera, devices, screen, chatWithBadge, help, settings, leave);
     }
 
     private void init() {
@@ -89,6 +96,13 @@ final class ControlsBar extends HBox {
         chat.setOnAction(e -> model.chat().toggleOpen());
         help.setOnAction(e -> model.toggleHelp());
         settings.setOnAction(e -> openSettings.run());
+        devices.setOnAction(e -> openDevices.run());
+        // Where people look for it in other call apps: a right click on the camera or microphone.
+        for (Button b : new Button[] {mic, camera}) {
+            MenuItem item = new MenuItem("Camera and sound…");
+            item.setOnAction(e -> openDevices.run());
+            b.setContextMenu(new ContextMenu(item));
+        }
         leave.setOnAction(e -> {
             if (LeaveConfirmation.confirm(getScene().getWindow(), "Leave the room?",
                     "You will leave " + model.roomNameProperty().get() + " and go back to the lobby.", "Leave")) {

@@ -26,7 +26,7 @@ public final class Participant {
     private final ReadOnlyBooleanWrapper speaking = new ReadOnlyBooleanWrapper(this, "speaking");
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(this, "quality", Quality.UNKNOWN);
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", "No statistics yet");
-    private boolean selfViewMirrored = true;
+    private final ReadOnlyBooleanWrapper selfViewMirrored = new ReadOnlyBooleanWrapper(this, "selfViewMirrored", true);
 
     public Participant(String id, String name, boolean self, MediaFlags media) {
         this.id = id;
@@ -49,7 +49,12 @@ public final class Participant {
 
     /** Our own camera is shown as in a mirror, unless it is the synthetic one (its name would read backwards). */
     public boolean mirrored() {
-        return self && selfViewMirrored;
+        return self && selfViewMirrored.get();
+    }
+
+    /** Changes when we switch between a real camera and the synthetic one in the call; see {@link #mirrored()}. */
+    public ReadOnlyBooleanProperty selfViewMirroredProperty() {
+        return selfViewMirrored.getReadOnlyProperty();
     }
 
     public VideoFeed camera() {
@@ -93,7 +98,7 @@ public final class Participant {
     }
 
     void setSelfViewMirrored(boolean mirrored) {
-        selfViewMirrored = mirrored;
+        selfViewMirrored.set(mirrored);
     }
 
     void setMedia(MediaFlags flags) {

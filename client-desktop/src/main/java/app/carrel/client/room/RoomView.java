@@ -42,11 +42,18 @@ public final class RoomView extends BorderPane {
     private final Label noticeText = new Label();
     private final Timeline statsPoll;
     private final Runnable openSettings;
+    private final DevicesModel devices;
+    private DevicesDialog devicesDialog;
     private Shortcuts shortcuts;
 
-    /** {@code openLink} opens a chat link in the person's browser; {@code openSettings} the settings. */
-    public RoomView(RoomModel model, CheckBox muteDuringFocus, Consumer<String> openLink, Runnable openSettings) {
+    /**
+     * {@code openLink} opens a chat link in the person's browser; {@code openSettings} the settings;
+     * {@code devices} are the camera and sound choices of this call.
+     */
+    public RoomView(RoomModel model, DevicesModel devices, CheckBox muteDuringFocus, Consumer<String> openLink,
+                    Runnable openSettings) {
         this.model = model;
+        this.devices = devices;
         this.muteDuringFocus = muteDuringFocus;
         this.openSettings = openSettings;
         this.grid = new VideoGrid(model.participants(), model.stagedProperty(), model::togglePin);
@@ -106,7 +113,7 @@ public final class RoomView extends BorderPane {
         setCenter(new StackPane(grid, help));
         chat.setPrefWidth(300);
         chat.setMinWidth(240);
-        setBottom(new ControlsBar(model, openSettings));
+        setBottom(new ControlsBar(model, openSettings, this::openDevices));
     }
 
     private void init() {
@@ -134,8 +141,22 @@ public final class RoomView extends BorderPane {
         });
     }
 
+    /** One "Camera and sound" window at a time: a second click brings it to the front. */
+    private void openDevices() {
+        if (devicesDialog != null && devicesDialog.isShowing()) {
+            devicesDialog.getDialogPane().getScene().getWindow().requestFocus();
+            return;
+        }
+        devicesDialog = new DevicesDialog(getScene().getWindow(), devices);
+        devicesDialog.show();
+    }
+
     /** Stops polling and removes the shortcuts; the view is gone for good. */
     public void dispose() {
+        if (devicesDialog != null) {
+            devicesDialog.close();
+            devicesDialog = null;
+        }
         statsPoll.stop();
         model.timer().stop();
         if (shortcuts != null) {

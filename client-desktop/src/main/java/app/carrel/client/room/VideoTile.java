@@ -81,6 +81,7 @@ public final class VideoTile extends StackPane {
     private void init() {
         initials.setText(participant.initials());
         surface.setMirrored(participant.mirrored());
+        participant.selfViewMirroredProperty().addListener((obs, old, on) -> surface.setMirrored(participant.mirrored()));
         participant.mediaProperty().addListener((obs, old, flags) -> render());
         surface.showingProperty().addListener((obs, old, on) -> render());
         participant.speakingProperty().addListener((obs, old, on) ->

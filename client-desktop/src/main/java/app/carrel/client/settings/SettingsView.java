@@ -82,6 +82,6 @@ public final class SettingsView extends Dialog<ButtonType> {
     }
 
     private static String orNone(String value) {
-        return value == null || value.isEmpty() ? "chosen before joining a room" : value;
+        return value == null || value.isEmpty() ? "chosen before joining, or in a room (Camera and sound)" : value;
     }
 }

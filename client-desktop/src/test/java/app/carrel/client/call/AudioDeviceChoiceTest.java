@@ -37,4 +37,18 @@ class AudioDeviceChoiceTest {
             }
         }
     }
+
+    @Test
+    void aDeviceChoiceInTheMiddleOfACallWithoutAnAudioServerIsReportedAsIgnored() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder events = new EventRecorder();
+            CallEngine engine = call.engine("d", 0x3B82F6, events);
+            call.join(engine, call.createRoom(engine, "Devices", 2));
+            engine.useAudioDevices("USB Mic", null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            EventRecorder.Event notice = events.next("the ignored-device notice", CallFixture.LIMIT,
+                    e -> e.kind().equals("problem"));
+            assertTrue(((String) notice.value()).startsWith("No sound system was found"), String.valueOf(notice.value()));
+            assertTrue(engine.state() == CallState.IN_CALL, "the call goes on");
+        }
+    }
 }

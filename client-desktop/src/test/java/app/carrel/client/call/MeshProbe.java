@@ -26,6 +26,22 @@ final class MeshProbe {
         return engine.inspect(r -> mesh(r).sessionTo(peerId).remoteIceUfrag());
     }
 
+    /**
+     * The "o=" lines of the descriptions in force with one participant, ours then theirs: each
+     * offer or answer of a renegotiation raises the session version in them, while the trickled
+     * candidates that also change the description's text leave them alone.
+     */
+    static String sessionVersions(CallEngine engine, String peerId) {
+        return engine.inspect(r -> {
+            PeerSession session = mesh(r).sessionTo(peerId);
+            return originLine(session.localSdp()) + " / " + originLine(session.remoteSdp());
+        });
+    }
+
+    private static String originLine(String sdp) {
+        return sdp == null ? null : sdp.lines().filter(l -> l.startsWith("o=")).findFirst().orElse(null);
+    }
+
     private static MeshTransport mesh(RoomCall room) {
         return (MeshTransport) room.transport();
     }
