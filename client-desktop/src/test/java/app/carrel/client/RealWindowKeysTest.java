@@ -19,14 +19,15 @@ class RealWindowKeysTest extends RealWindow {
         // name field taking the first keys through GTK's input-method filter, Enter crashed
         // every time on a bare display (opened with Ctrl+N, or after a refused Enter, it did not).
         XInput.click(robot.lookup("#create-room").query());
-        waitFor("the New room dialog", () -> robot.lookup("#create-room-name").tryQuery().isPresent());
+        waitFor("the New room dialog's name field to have the caret", () -> focused("#create-room-name"));
         XInput.type("Linear Algebra");
+        waitFor("the name typed", () -> ui.text("#create-room-name").equals("Linear Algebra"));
         XInput.key("Return");
         waitFor("the new room in the list", () -> ui.lobbyRoomNames().contains("Linear Algebra"));
         assertFalse(onFx(() -> robot.lookup("#create-room-name").tryQuery().isPresent()), "the dialog closed");
 
         XInput.key("ctrl+n"); // Ctrl+N opens it too; Enter without a name says why and stays
-        waitFor("the New room dialog again", () -> robot.lookup("#create-room-name").tryQuery().isPresent());
+        waitFor("the New room dialog again, the caret in its name", () -> focused("#create-room-name"));
         XInput.key("Return");
         waitFor("the empty-name error", () -> robot.lookup("#create-room-error").tryQuery()
                 .map(javafx.scene.Node::isVisible).orElse(false));
@@ -42,9 +43,14 @@ class RealWindowKeysTest extends RealWindow {
         XInput.type("강용민");
         waitFor("the Korean name typed", () -> ui.text("#display-name").equals("강용민"));
         XInput.click(robot.lookup("#create-room").query());
-        waitFor("the New room dialog", () -> robot.lookup("#create-room-name").tryQuery().isPresent());
+        waitFor("the New room dialog's name field to have the caret", () -> focused("#create-room-name"));
         XInput.type("알고리즘 스터디");
+        waitFor("the Korean room name typed", () -> ui.text("#create-room-name").equals("알고리즘 스터디"));
         XInput.key("Return");
         waitFor("the Korean room in the list", () -> ui.lobbyRoomNames().contains("알고리즘 스터디"));
+    }
+
+    private boolean focused(String query) {
+        return robot.lookup(query).tryQuery().map(javafx.scene.Node::isFocused).orElse(false);
     }
 }

@@ -127,6 +127,22 @@ class RealWindowTest extends RealWindow {
     }
 
     @Test
+    void cameraAndSoundOpenDuringTheCallAndEscapeClosesThem() throws Exception {
+        bots.add(BotProcess.join(server.uri().toString(), "Bea", "--room", "Devices", "--create"));
+        ui.waitForRoom("Devices", 1);
+        enterRoom("Devices", "Ada");
+        XInput.click(robot.lookup("#room-devices").query());
+        waitFor("the Camera and sound window", () -> robot.lookup("#devices-camera").tryQuery().isPresent());
+        assertEquals("Synthetic camera", onFx(() -> String.valueOf(
+                robot.lookup("#devices-camera").queryAs(javafx.scene.control.ComboBox.class).getValue())));
+        XInput.key("Escape");
+        waitFor("the window to close, the call still on", () -> robot.lookup("#devices-camera").tryQuery().isEmpty()
+                && robot.lookup("#room-view").tryQuery().isPresent());
+        long before = framesOf("Bea");
+        waitFor("Bea's video still moving", () -> framesOf("Bea") > before + 5);
+    }
+
+    @Test
     void aSharedScreenTakesTheStageAndADoubleClickPinsSomeoneElse() throws Exception {
         String url = server.uri().toString();
         bots.add(BotProcess.join(url, "Bea", "--room", "Show and Tell", "--create", "--color", "E4572E"));
