@@ -187,7 +187,10 @@ public final class TimerModel {
             banner.set("");
         }
         boolean focusNow = now == State.RUNNING && timer.phase() == TimerPhase.FOCUS;
-        if (focusNow != wasFocusRunning) {
+        // A new focus phase started over a running one is a new session too: "mute me during
+        // focus" mutes again (the person may have unmuted during the last one).
+        boolean freshFocus = focusNow && wasFocusRunning && timer.remaining() >= timer.seconds();
+        if (focusNow != wasFocusRunning || freshFocus) {
             focusRunning.accept(focusNow);
         }
         if (before == State.RUNNING && now == State.FINISHED) {

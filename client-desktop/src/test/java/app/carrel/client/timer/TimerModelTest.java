@@ -163,6 +163,15 @@ class TimerModelTest {
         assertEquals("Timer: Not in a room", fx(() -> timer.noticeProperty().get()));
     }
 
+    @Test
+    void aFocusStartedOverARunningFocusIsANewSessionButItsTicksAreNot() throws Exception {
+        timer.onFocusRunning(focusRunning::add);
+        fx(() -> update(focus(true, 1500, 1500, "bea")));
+        fx(() -> update(focus(true, 1500, 1200, "bea"))); // the same phase, later (a rejoin's snapshot)
+        fx(() -> update(focus(true, 600, 600, "cy")));    // Cy starts a new 10-minute focus over it
+        assertEquals(List.of(true, true), focusRunning);
+    }
+
     private Void update(ServerMessage.Timer message) {
         timer.update(message);
         return null;
