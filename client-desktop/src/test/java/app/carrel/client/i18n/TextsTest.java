@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.carrel.client.call.ConnectionState;
 import app.carrel.protocol.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,13 @@ class TextsTest {
         for (Language language : Language.values()) {
             asked.add("language." + language.name().toLowerCase(Locale.ROOT));
         }
+        // Keys the code builds from a name: Quality's connection states, MediaControls' switches,
+        // SettingsView's themes.
+        for (ConnectionState state : ConnectionState.values()) {
+            asked.add("quality.state." + state.label());
+        }
+        asked.addAll(List.of("media.failed.camera", "media.failed.microphone", "media.failed.screen",
+                "settings.theme.light", "settings.theme.dark"));
         assertEquals(new TreeSet<>(), minus(asked, english), "asked for in src/main/java, missing in the bundles");
     }
 
