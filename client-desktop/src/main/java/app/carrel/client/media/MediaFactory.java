@@ -1,5 +1,6 @@
 package app.carrel.client.media;
 
+import app.carrel.client.i18n.Texts;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
@@ -90,8 +91,8 @@ public final class MediaFactory implements AutoCloseable {
         if (backend.kind() != AudioBackend.Kind.DEVICE) {
             // In the person's words; the module and its reason go to the log.
             notices.add(backend.synthetic()
-                    ? "Sound is simulated here, so the chosen microphone and speaker are ignored."
-                    : "No sound system was found, so the chosen microphone and speaker are ignored.");
+                    ? Texts.get("media.simulatedSoundIgnored")
+                    : Texts.get("media.noSoundIgnored"));
             log.info("Ignoring audio device choice {} / {}: {} audio ({})", microphone, speaker, backend.kind(),
                     backend.reason());
             return notices;
@@ -101,14 +102,14 @@ public final class MediaFactory implements AutoCloseable {
             Optional<AudioDevice> found = named(module.getRecordingDevices(), microphone);
             found.ifPresent(module::setRecordingDevice);
             if (found.isEmpty()) {
-                notices.add("The microphone '" + microphone + "' is not there; using the default one.");
+                notices.add(Texts.get("media.microphoneMissing", microphone));
             }
         }
         if (speaker != null) {
             Optional<AudioDevice> found = named(module.getPlayoutDevices(), speaker);
             found.ifPresent(module::setPlayoutDevice);
             if (found.isEmpty()) {
-                notices.add("The speaker '" + speaker + "' is not there; using the default one.");
+                notices.add(Texts.get("media.speakerMissing", speaker));
             }
         }
         log.info("Audio devices: microphone {}, speaker {}", microphone, speaker);
