@@ -3,6 +3,7 @@ package app.carrel.client.settings;
 import app.carrel.client.i18n.Language;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.window.KeyClosedDialogs;
+import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -11,7 +12,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -56,19 +57,21 @@ public final class SettingsView extends Dialog<ButtonType> {
         language.setConverter(shown(Language::displayName));
         Label languageNote = new Label(Texts.get("settings.languageNote"));
         languageNote.setId("settings-language-note");
+        languageNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         muteDuringFocus.setId("settings-mute-during-focus");
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
-        grid.addRow(0, new Label(Texts.get("settings.server")), server);
-        grid.addRow(1, new Label(Texts.get("settings.name")), name);
-        grid.addRow(2, new Label(Texts.get("settings.trustCert")), trustCert);
-        grid.addRow(3, new Label(Texts.get("settings.theme")), theme);
-        grid.addRow(4, new Label(Texts.get("settings.language")), new HBox(8, language, languageNote));
-        grid.addRow(5, new Label(Texts.get("settings.focus")), muteDuringFocus);
-        grid.addRow(6, new Label(Texts.get("settings.camera")), new Label(orNone(model.cameraProperty().get())));
-        grid.addRow(7, new Label(Texts.get("settings.microphone")), new Label(orNone(model.microphoneProperty().get())));
-        grid.addRow(8, new Label(Texts.get("settings.speaker")), new Label(orNone(model.speakerProperty().get())));
+        grid.addRow(0, rowName("settings.server"), server);
+        grid.addRow(1, rowName("settings.name"), name);
+        grid.addRow(2, rowName("settings.trustCert"), trustCert);
+        grid.addRow(3, rowName("settings.theme"), theme);
+        grid.addRow(4, rowName("settings.language"), language);
+        grid.add(languageNote, 1, 5);
+        grid.addRow(6, rowName("settings.focus"), muteDuringFocus);
+        grid.addRow(7, rowName("settings.camera"), new Label(orNone(model.cameraProperty().get())));
+        grid.addRow(8, rowName("settings.microphone"), new Label(orNone(model.microphoneProperty().get())));
+        grid.addRow(9, rowName("settings.speaker"), new Label(orNone(model.speakerProperty().get())));
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("settings-ok");
@@ -99,6 +102,13 @@ public final class SettingsView extends Dialog<ButtonType> {
 
     private static String orNone(String value) {
         return value == null || value.isEmpty() ? Texts.get("settings.deviceNotChosen") : value;
+    }
+
+    /** A row's name, never cut short: Korean ones are longer than the English they replaced. */
+    private static Label rowName(String key) {
+        Label label = new Label(Texts.get(key));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static <T> StringConverter<T> shown(Function<T, String> text) {
