@@ -1,5 +1,6 @@
 package app.carrel.client;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsStore;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class App extends Application {
      */
     void start(Stage stage, Map<String, String> named, List<String> flags) {
         settings = SettingsModel.load(SettingsStore.forUser());
+        // Before the first view is built: every view reads its words as it is made.
+        Texts.use(settings.language());
         String server = named.get("server");
         if (server != null) {
             settings.setServer(server);
@@ -62,11 +65,11 @@ public final class App extends Application {
         double[] size = WindowSize.fitted(settings.windowSize(DEFAULT_WIDTH, DEFAULT_HEIGHT),
                 Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(shell);
-        stage.setTitle("Carrel");
+        stage.setTitle(Texts.get("app.title"));
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> {
-            if (shell.inCall() && !LeaveConfirmation.confirm(stage, "Quit Carrel?",
-                    "You are in a call. Quitting leaves the room.", "Quit")) {
+            if (shell.inCall() && !LeaveConfirmation.confirm(stage, Texts.get("app.quitTitle"),
+                    Texts.get("app.quitText"), Texts.get("app.quit"))) {
                 event.consume();
             }
         });

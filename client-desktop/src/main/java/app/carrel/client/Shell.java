@@ -1,5 +1,6 @@
 package app.carrel.client;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.lobby.JoinRequest;
 import app.carrel.client.lobby.LobbyModel;
 import app.carrel.client.lobby.LobbyView;
@@ -168,7 +169,7 @@ public final class Shell extends BorderPane {
                 return;
             }
             session = joined;
-            CheckBox mute = new CheckBox("Mute me during focus");
+            CheckBox mute = new CheckBox(Texts.get("shell.muteDuringFocus"));
             mute.setSelected(settings.muteDuringFocusProperty().get());
             mute.selectedProperty().addListener((obs, old, on) -> settings.setMuteDuringFocus(on));
             // Settings can change it too now that they open from the room; weak, as the

@@ -1,5 +1,6 @@
 package app.carrel.client.call;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.MediaFactory;
@@ -130,7 +131,7 @@ public final class CallEngine implements AutoCloseable {
                 r.switchCamera(camera);
             } catch (RuntimeException | Error e) { // a native Error too: the old camera carries on
                 log.warn("Switching the camera failed", e);
-                listeners.fire(l -> l.onProblem("That camera could not start, so you are still on the one before."));
+                listeners.fire(l -> l.onProblem(Texts.get("devices.cameraFailed")));
                 throw new IllegalStateException("The camera could not start: " + e.getMessage(), e);
             }
         });

@@ -1,5 +1,6 @@
 package app.carrel.client.call;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ClientMessage;
@@ -185,11 +186,12 @@ final class JoinWorkflow {
     }
 
     private static String describeRefusal(SignalingException refusal) {
+        // In the app's language: the room view shows it, and carrel-bot prints it.
         return switch (refusal.code()) {
-            case ROOM_FULL -> "You were disconnected too long and the room filled up meanwhile.";
-            case ROOM_NOT_FOUND -> "The room no longer exists.";
-            case WRONG_PASSWORD -> "The room's password changed while you were disconnected.";
-            default -> "The server would not let you back in (" + refusal.reason() + ").";
+            case ROOM_FULL -> Texts.get("rejoin.roomFull");
+            case ROOM_NOT_FOUND -> Texts.get("rejoin.roomNotFound");
+            case WRONG_PASSWORD -> Texts.get("rejoin.wrongPassword");
+            default -> Texts.get("rejoin.refused", Texts.error(refusal.code()));
         };
     }
 }

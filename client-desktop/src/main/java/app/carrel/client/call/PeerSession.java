@@ -1,6 +1,7 @@
 package app.carrel.client.call;
 
 import app.carrel.client.call.Sdp.NegotiationException;
+import app.carrel.client.i18n.Texts;
 import app.carrel.protocol.IceCandidate;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -110,7 +111,7 @@ final class PeerSession {
             mayOffer = true;
             negotiateIfPending();
         } catch (NegotiationException e) {
-            events.onProblem("Negotiation with " + peerId + " failed: " + e.getMessage());
+            events.onProblem(Texts.get("call.negotiationFailed", peerId, e.getMessage()));
         }
     }
 
@@ -128,7 +129,7 @@ final class PeerSession {
             flushCandidates();
             negotiateIfPending();
         } catch (NegotiationException e) {
-            events.onProblem("Negotiation with " + peerId + " failed: " + e.getMessage());
+            events.onProblem(Texts.get("call.negotiationFailed", peerId, e.getMessage()));
         }
     }
 
@@ -166,7 +167,7 @@ final class PeerSession {
                 // Muting still holds through the disabled track (silence frames); unmuting does not.
                 String what = sent ? "start" : "stop";
                 log.warn("{}: could not {} our audio stream to {}: {}", selfId, what, peerId, e.toString());
-                events.onProblem("Could not " + what + " sending audio to " + peerId + ": " + e.getMessage());
+                events.onProblem(Texts.get(sent ? "call.audioStartFailed" : "call.audioStopFailed", peerId, e.getMessage()));
             }
         }
     }
@@ -185,7 +186,7 @@ final class PeerSession {
             cameraSender.replaceTrack(tracks.camera);
         } catch (RuntimeException | Error e) {
             log.warn("{}: could not switch the camera sent to {}: {}", selfId, peerId, e.toString());
-            events.onProblem("Could not send the new camera to " + peerId + ": " + e.getMessage());
+            events.onProblem(Texts.get("devices.cameraNotSent", e.getMessage()));
             try {
                 cameraSender.replaceTrack(null);
             } catch (RuntimeException | Error again) {
@@ -214,7 +215,7 @@ final class PeerSession {
         } catch (RuntimeException e) {
             String what = start ? "start" : "stop";
             log.warn("{}: could not {} our screen to {}: {}", selfId, what, peerId, e.toString());
-            events.onProblem("Could not " + what + " sharing the screen with " + peerId + ": " + e.getMessage());
+            events.onProblem(Texts.get(start ? "call.screenStartFailed" : "call.screenStopFailed", peerId, e.getMessage()));
         }
     }
 
@@ -304,7 +305,7 @@ final class PeerSession {
             Sdp.setLocal(pc, offer);
             relay.offer(peerId, offer.sdp);
         } catch (NegotiationException e) {
-            events.onProblem("Offer to " + peerId + " failed: " + e.getMessage());
+            events.onProblem(Texts.get("call.offerFailed", peerId, e.getMessage()));
         } finally {
             makingOffer = false;
         }

@@ -1,5 +1,6 @@
 package app.carrel.client.call;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.signaling.SignalingClient;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.client.signaling.SignalingListener;
@@ -208,7 +209,7 @@ final class ServerLink {
             scheduleRetry();
         } else {
             state.set(CallState.IDLE);
-            listeners.fire(l -> l.onProblem("Disconnected from the server (" + code + ")"));
+            listeners.fire(l -> l.onProblem(Texts.get("call.disconnected", code)));
         }
     }
 

@@ -1,5 +1,6 @@
 package app.carrel.client.chat;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TextRules;
@@ -19,6 +20,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The room's chat: the replayed history, new lines in {@code seq} order without duplicates (our
@@ -27,6 +30,8 @@ import javafx.collections.ObservableList;
  * only.
  */
 public final class ChatModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatModel.class);
 
     private final Function<String, CompletableFuture<ServerMessage.Chat>> sender;
     private final ObservableList<ServerMessage.Chat> lines = FXCollections.observableArrayList();
@@ -125,7 +130,7 @@ public final class ChatModel {
             return false;
         }
         if (text == null || text.isBlank() || !TextRules.validChat(text)) {
-            notice.set("A message has 1–" + TextRules.MAX_CHAT + " characters.");
+            notice.set(Texts.get("chat.invalid", TextRules.MAX_CHAT));
             return false;
         }
         notice.set("");
@@ -133,7 +138,7 @@ public final class ChatModel {
         sender.apply(text).whenComplete((chat, error) -> Platform.runLater(() -> {
             sending.set(false);
             if (error != null) {
-                notice.set("Not sent (" + reason(error) + "). Your message is still in the box: press Enter to try again.");
+                notice.set(Texts.get("chat.notSent", reason(error)));
             } else {
                 add(chat);
                 if (text.equals(draft.get())) {
@@ -147,7 +152,11 @@ public final class ChatModel {
     private static String reason(Throwable error) {
         Throwable cause = SignalingException.unwrap(error);
         if (cause instanceof java.util.concurrent.TimeoutException) {
-            return "no answer from the server";
+            return Texts.get("chat.noAnswer");
+        }
+        if (cause instanceof SignalingException s && s.code() != null) {
+            log.info("Chat refused: {}", s.reason()); // the server's words, for the log
+            return Texts.error(s.code());
         }
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }

@@ -1,10 +1,9 @@
 package app.carrel.client.chat;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.protocol.ServerMessage;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -39,13 +38,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class ChatView extends VBox {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private static final int ALIGN_PASSES = 3;
 
     private final ChatModel model;
     private final Consumer<String> openLink;
     private final ListView<ServerMessage.Chat> list = new ListView<>();
-    private final Button newMessages = new Button("New messages", new FontIcon(Material2AL.ARROW_DOWNWARD));
+    private final Button newMessages = new Button(Texts.get("chat.newMessages"), new FontIcon(Material2AL.ARROW_DOWNWARD));
     private final TextField input = new TextField();
     private final Button send = new Button(null, new FontIcon(Material2MZ.SEND));
     private final Label notice = new Label();
@@ -65,11 +63,11 @@ public final class ChatView extends VBox {
         setId("chat-view");
         setSpacing(8);
         setPadding(new Insets(10));
-        Label title = new Label("Chat");
+        Label title = new Label(Texts.get("chat.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         list.setId("chat-list");
         list.setCellFactory(l -> new LineCell());
-        list.setPlaceholder(new Label("No messages yet"));
+        list.setPlaceholder(new Label(Texts.get("chat.empty")));
         newMessages.setId("chat-new-messages");
         newMessages.getStyleClass().addAll(Styles.ACCENT, Styles.SMALL, Styles.ROUNDED);
         newMessages.setVisible(false);
@@ -78,7 +76,7 @@ public final class ChatView extends VBox {
         StackPane lines = new StackPane(list, newMessages);
         VBox.setVgrow(lines, Priority.ALWAYS);
         input.setId("chat-input");
-        input.setPromptText("Message the room");
+        input.setPromptText(Texts.get("chat.prompt"));
         HBox.setHgrow(input, Priority.ALWAYS);
         send.setId("chat-send");
         send.getStyleClass().add(Styles.ACCENT);
@@ -206,7 +204,8 @@ public final class ChatView extends VBox {
                 setGraphic(null);
                 return;
             }
-            who.setText((model.isOwn(chat) ? "You" : chat.name()) + " · " + TIME.format(Instant.ofEpochMilli(chat.at())));
+            who.setText(Texts.get("chat.byline", model.isOwn(chat) ? Texts.get("chat.you") : chat.name(),
+                    Texts.time(Instant.ofEpochMilli(chat.at()))));
             if (chat != shown) { // a layout asks again for the same line; its nodes stay
                 shown = chat;
                 text.getChildren().clear();
@@ -231,7 +230,7 @@ public final class ChatView extends VBox {
             link.getStyleClass().add("chat-link");
             link.setUnderline(true);
             link.setCursor(Cursor.HAND);
-            Tooltip.install(link, new Tooltip("Open " + url));
+            Tooltip.install(link, new Tooltip(Texts.get("chat.openLink", url)));
             link.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY) {
                     openLink.accept(url);

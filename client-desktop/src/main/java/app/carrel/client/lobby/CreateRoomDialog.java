@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.window.FirstFocus;
 import app.carrel.client.window.KeyClosedDialogs;
 import app.carrel.client.window.TextLimits;
@@ -30,15 +31,15 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
 
     CreateRoomDialog(Window owner) {
         initOwner(owner);
-        setTitle("New study room");
-        setHeaderText("Create a study room");
+        setTitle(Texts.get("createRoom.title"));
+        setHeaderText(Texts.get("createRoom.header"));
         name.setId("create-room-name");
-        name.setPromptText("e.g. Algorithms");
+        name.setPromptText(Texts.get("createRoom.namePrompt"));
         TextLimits.limit(name, TextRules.MAX_ROOM_NAME);
         capacity.setId("create-room-capacity");
         capacity.setEditable(true);
         password.setId("create-room-password");
-        password.setPromptText("optional");
+        password.setPromptText(Texts.get("createRoom.passwordPrompt"));
         error.setId("create-room-error");
         error.getStyleClass().add("danger");
         error.getStyleClass().add("lobby-error");
@@ -48,10 +49,10 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
-        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(0, new Label(Texts.get("createRoom.name")), name);
         grid.add(error, 1, 1);
-        grid.addRow(2, new Label("People"), capacity);
-        grid.addRow(3, new Label("Password"), password);
+        grid.addRow(2, new Label(Texts.get("createRoom.capacity")), capacity);
+        grid.addRow(3, new Label(Texts.get("createRoom.password")), password);
         getDialogPane().setContent(grid);
         getDialogPane().getStylesheets().add(LobbyView.STYLESHEET);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -83,8 +84,8 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         capacity.commitValue(); // a number typed but not yet committed with Enter
         if (TextRules.roomName(name.getText()) == null) {
             showError(name.getText().isBlank()
-                    ? "Give the room a name."
-                    : "A room name has 1–" + TextRules.MAX_ROOM_NAME + " characters and no control characters.");
+                    ? Texts.get("createRoom.nameMissing")
+                    : Texts.get("lobby.invalidRoomName", TextRules.MAX_ROOM_NAME));
             name.requestFocus();
             return false;
         }

@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.signaling.SignalingClient;
 import app.carrel.client.signaling.SignalingListener;
 import app.carrel.protocol.ClientMessage;
@@ -39,7 +40,7 @@ final class LobbyConnection {
             @Override
             public void onClosed(int code, String reason, boolean byUs) {
                 if (!byUs) {
-                    onLost.accept(LobbyConnection.this, "the server closed the connection (" + code + ")");
+                    onLost.accept(LobbyConnection.this, Texts.get("lobby.closedByServer", code));
                 }
             }
         }, TIMEOUT, trust);

@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.Room;
 import java.net.URI;
@@ -85,6 +86,11 @@ final class LobbyLink {
 
     static String reasonOf(Throwable error) {
         Throwable e = SignalingException.unwrap(error);
-        return e instanceof SignalingException s ? s.reason() : String.valueOf(e.getMessage());
+        // The server's English message stays in the log; a person reads our words for its code.
+        if (e instanceof SignalingException s && s.code() != null) {
+            log.info("The server refused: {}", s.reason());
+            return Texts.error(s.code());
+        }
+        return String.valueOf(e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.Room;
@@ -118,9 +119,8 @@ public final class LobbyModel {
             link.close();
             online.set(false);
             rooms.clear();
-            status.offline("the trusted certificate cannot be read");
-            showNotice("The trusted certificate " + settings.trustCertProperty().get() + " cannot be used ("
-                    + e.getMessage() + "). Fix it in Settings.", false);
+            status.offline(Texts.get("lobby.certificateUnreadable"));
+            showNotice(Texts.get("lobby.certificateUnusable", settings.trustCertProperty().get(), e.getMessage()), false);
             return;
         }
         link.close();
@@ -171,18 +171,18 @@ public final class LobbyModel {
     public void createRoom(String roomName, int capacity, String password) {
         String valid = TextRules.roomName(roomName == null ? "" : roomName);
         if (valid == null) {
-            showNotice("A room name has 1–" + TextRules.MAX_ROOM_NAME + " characters and no control characters.", false);
+            showNotice(Texts.get("lobby.invalidRoomName", TextRules.MAX_ROOM_NAME), false);
             return;
         }
         String pass = password == null || password.isBlank() ? null : password;
         CompletableFuture<Room> created = online.get() ? link.createRoom(valid, capacity, pass) : null;
         if (created == null) {
-            showNotice("Not connected to a server; connect first.", true);
+            showNotice(Texts.get("lobby.notConnected"), true);
             return;
         }
         created.whenComplete((room, error) -> {
             if (error != null) {
-                showNotice("Could not create '" + valid + "': " + LobbyLink.reasonOf(error), false);
+                showNotice(Texts.get("lobby.createFailed", valid, LobbyLink.reasonOf(error)), false);
             } else {
                 showNotice("", false);
                 log.info("Created room {} ({})", room.name(), room.id());
@@ -202,16 +202,15 @@ public final class LobbyModel {
     public void join(Room room, String displayName, String password) {
         String valid = TextRules.displayName(displayName == null ? "" : displayName);
         if (valid == null) {
-            showNotice("Invalid name: a display name has 1–" + TextRules.MAX_NAME
-                    + " characters and no control characters.", false);
+            showNotice(Texts.get("lobby.invalidName", TextRules.MAX_NAME), false);
             return;
         }
         if (room.participants() >= room.capacity()) {
-            showNotice("Room '" + room.name() + "' is full (" + room.participants() + "/" + room.capacity() + ").", false);
+            showNotice(Texts.get("lobby.roomFull", room.name(), room.participants(), room.capacity()), false);
             return;
         }
         if (!online.get()) {
-            showNotice("Not connected to " + server.get() + "; connect first.", true);
+            showNotice(Texts.get("lobby.notConnectedTo", server.get()), true);
             return;
         }
         settings.rememberName(server.get(), valid);
@@ -256,15 +255,15 @@ public final class LobbyModel {
 
     private void onUnreachable(URI server, String reason) {
         rooms.clear(); // nothing here can be joined until it answers
-        status.offline("cannot reach " + server);
+        status.offline(Texts.get("lobby.cannotReachShort", server));
         online.set(false);
-        showNotice("Cannot reach the server at " + server + " (" + reason + ").", true);
+        showNotice(Texts.get("lobby.cannotReach", server, reason), true);
     }
 
     private void onLost(String reason) {
         online.set(false);
         status.offline(reason);
-        showNotice("Lost the connection to the server: " + reason + ".", true);
+        showNotice(Texts.get("lobby.lost", reason), true);
     }
 
     private void onRooms(List<Room> list) {

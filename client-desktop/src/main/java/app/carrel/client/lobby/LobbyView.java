@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.window.TextLimits;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TextRules;
@@ -36,12 +37,12 @@ public final class LobbyView extends BorderPane {
     private final LobbyModel model;
     private final Runnable openSettings;
     private final TextField server = new TextField();
-    private final Button connect = new Button("Connect");
+    private final Button connect = new Button(Texts.get("lobby.connect"));
     private final TextField name = new TextField();
     private final ListView<Room> roomList = new ListView<>();
-    private final Button create = new Button("New room", new FontIcon(Material2AL.ADD));
+    private final Button create = new Button(Texts.get("lobby.newRoom"), new FontIcon(Material2AL.ADD));
     private final Label notice = new Label();
-    private final Button retry = new Button("Retry", new FontIcon(Material2MZ.REFRESH));
+    private final Button retry = new Button(Texts.get("lobby.retry"), new FontIcon(Material2MZ.REFRESH));
     private final HBox noticeBox = new HBox(10, notice, retry);
     private final Button settings = new Button(null, new FontIcon(Material2MZ.SETTINGS));
 
@@ -56,22 +57,22 @@ public final class LobbyView extends BorderPane {
     private void createView() {
         setId("lobby-view");
         setPadding(new Insets(20, 28, 20, 28));
-        Label title = new Label("Study rooms");
+        Label title = new Label(Texts.get("lobby.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         server.setId("server-address");
-        server.setPromptText("ws://host:7000/signal");
+        server.setPromptText(Texts.get("lobby.serverPrompt"));
         HBox.setHgrow(server, Priority.ALWAYS);
         connect.setId("connect");
         settings.setId("open-settings");
         settings.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        HBox serverRow = new HBox(8, new Label("Server"), server, connect, settings);
+        HBox serverRow = new HBox(8, new Label(Texts.get("lobby.server")), server, connect, settings);
         serverRow.setAlignment(Pos.CENTER_LEFT);
 
         name.setId("display-name");
-        name.setPromptText("Your name");
+        name.setPromptText(Texts.get("lobby.yourName"));
         TextLimits.limit(name, TextRules.MAX_NAME);
         name.setPrefColumnCount(20);
-        HBox nameRow = new HBox(8, new Label("Your name"), name);
+        HBox nameRow = new HBox(8, new Label(Texts.get("lobby.yourName")), name);
         nameRow.setAlignment(Pos.CENTER_LEFT);
 
         notice.setId("lobby-notice");
@@ -89,7 +90,7 @@ public final class LobbyView extends BorderPane {
 
         roomList.setId("room-list");
         roomList.setCellFactory(list -> new RoomCell(this::join, model.onlineProperty()));
-        roomList.setPlaceholder(new Label("No rooms yet — create one."));
+        roomList.setPlaceholder(new Label(Texts.get("lobby.noRooms")));
         setCenter(roomList);
 
         create.setId("create-room");

@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.window.FirstFocus;
 import app.carrel.client.window.KeyClosedDialogs;
 import javafx.geometry.Insets;
@@ -17,14 +18,14 @@ final class PasswordDialog extends Dialog<ButtonType> {
 
     PasswordDialog(Window owner, String roomName, boolean retry) {
         initOwner(owner);
-        setTitle("Locked room");
-        setHeaderText("'" + roomName + "' needs a password");
+        setTitle(Texts.get("password.title"));
+        setHeaderText(Texts.get("password.header", roomName));
         password.setId("join-password");
-        password.setPromptText("Password");
+        password.setPromptText(Texts.get("password.prompt"));
         VBox content = new VBox(8);
         content.setPadding(new Insets(10, 12, 4, 12));
         if (retry) {
-            Label wrong = new Label("That password was not right. Try again.");
+            Label wrong = new Label(Texts.get("password.wrong"));
             wrong.setId("join-password-wrong");
             wrong.getStyleClass().add("lobby-error");
             content.getChildren().add(wrong);

@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.protocol.Room;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -24,7 +25,7 @@ final class RoomCell extends ListCell<Room> {
     private final FontIcon lock = new FontIcon(Material2AL.LOCK);
     private final Label name = new Label();
     private final Label count = new Label();
-    private final Button join = new Button("Join");
+    private final Button join = new Button(Texts.get("lobby.join"));
 
     private final ObservableBooleanValue online;
 
@@ -63,7 +64,7 @@ final class RoomCell extends ListCell<Room> {
         count.setText(room.participants() + "/" + room.capacity());
         lock.setVisible(room.locked());
         lock.setManaged(room.locked());
-        join.setText(full(room) ? "Full" : "Join");
+        join.setText(Texts.get(full(room) ? "lobby.full" : "lobby.join"));
         refreshJoin();
         setGraphic(row);
     }

@@ -1,5 +1,6 @@
 package app.carrel.client.lobby;
 
+import app.carrel.client.i18n.Texts;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -16,7 +17,7 @@ public final class ServerAddress {
     public static URI parse(String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("Enter a server address, e.g. ws://127.0.0.1:7000/signal");
+            throw new IllegalArgumentException(Texts.get("server.empty"));
         }
         if (!text.contains("://")) {
             text = "ws://" + text;
@@ -25,16 +26,16 @@ public final class ServerAddress {
             URI uri = new URI(text);
             String scheme = uri.getScheme();
             if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
-                throw new IllegalArgumentException("A server address starts with ws:// or wss://");
+                throw new IllegalArgumentException(Texts.get("server.scheme"));
             }
             if (uri.getHost() == null) {
-                throw new IllegalArgumentException("No host in '" + typed + "'");
+                throw new IllegalArgumentException(Texts.get("server.noHost", typed));
             }
             int port = uri.getPort() == -1 ? 7000 : uri.getPort();
             String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/signal" : uri.getPath();
             return new URI(scheme, null, uri.getHost(), port, path, null, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + typed + "' is not a server address");
+            throw new IllegalArgumentException(Texts.get("server.invalid", typed));
         }
     }
 }

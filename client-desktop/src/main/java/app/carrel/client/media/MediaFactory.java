@@ -1,5 +1,6 @@
 package app.carrel.client.media;
 
+import app.carrel.client.i18n.Texts;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
@@ -101,14 +102,14 @@ public final class MediaFactory implements AutoCloseable {
             Optional<AudioDevice> found = named(module.getRecordingDevices(), microphone);
             found.ifPresent(module::setRecordingDevice);
             if (found.isEmpty()) {
-                notices.add("The microphone '" + microphone + "' is not there; using the default one.");
+                notices.add(Texts.get("media.microphoneMissing", microphone));
             }
         }
         if (speaker != null) {
             Optional<AudioDevice> found = named(module.getPlayoutDevices(), speaker);
             found.ifPresent(module::setPlayoutDevice);
             if (found.isEmpty()) {
-                notices.add("The speaker '" + speaker + "' is not there; using the default one.");
+                notices.add(Texts.get("media.speakerMissing", speaker));
             }
         }
         this.microphone = microphone;
@@ -161,12 +162,12 @@ public final class MediaFactory implements AutoCloseable {
             found = name == null ? listed.stream().findFirst() : named(listed, name);
         } catch (RuntimeException | Error e) {
             log.warn("Listing devices for the {} failed", what, e);
-            notices.add("The " + what + " could not be changed: the system would not list its devices.");
+            notices.add(Texts.get("media.switch.notListed." + what));
             return;
         }
         if (found.isEmpty()) {
-            notices.add(name == null ? "No " + what + " was found."
-                    : "The " + what + " '" + name + "' is not there any more; nothing was changed.");
+            notices.add(name == null ? Texts.get("media.switch.none." + what)
+                    : Texts.get("media.switch.gone." + what, name));
             return;
         }
         try {
@@ -174,14 +175,14 @@ public final class MediaFactory implements AutoCloseable {
             set.accept(found.get());
         } catch (RuntimeException | Error e) {
             log.warn("Switching the {} to {} failed", what, name, e);
-            notices.add("Could not switch to the " + what + " '" + found.get().getName() + "'.");
+            notices.add(Texts.get("media.switch.failed." + what, found.get().getName()));
         }
         try {
             init.run();
             start.run();
         } catch (RuntimeException | Error e) {
             log.warn("Starting the {} again failed", what, e);
-            notices.add("The " + what + " could not be started. Try another one, or check that it is plugged in.");
+            notices.add(Texts.get("media.switch.notStarted." + what));
         }
     }
 
@@ -190,8 +191,8 @@ public final class MediaFactory implements AutoCloseable {
         log.info("Ignoring audio device choice {} / {}: {} audio ({})", microphone, speaker, backend.kind(),
                 backend.reason());
         return List.of(backend.synthetic()
-                ? "Sound is simulated here, so the chosen microphone and speaker are ignored."
-                : "No sound system was found, so the chosen microphone and speaker are ignored.");
+                ? Texts.get("media.simulatedSoundIgnored")
+                : Texts.get("media.noSoundIgnored"));
     }
 
     private static Optional<AudioDevice> named(List<AudioDevice> devices, String name) {

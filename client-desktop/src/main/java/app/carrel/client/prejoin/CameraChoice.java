@@ -1,5 +1,6 @@
 package app.carrel.client.prejoin;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.media.CameraDevice;
 import app.carrel.client.media.DeviceCamera;
 import app.carrel.client.media.LocalVideo;
@@ -13,6 +14,7 @@ import java.awt.Color;
  */
 public record CameraChoice(String label, CameraDevice device) {
 
+    // The label is what settings remember (stable across languages); toString is what is shown.
     public static final CameraChoice SYNTHETIC = new CameraChoice("Synthetic camera", null);
 
     public LocalVideo open(VideoFormat format, String personName) {
@@ -38,6 +40,6 @@ public record CameraChoice(String label, CameraDevice device) {
 
     @Override
     public String toString() {
-        return label;
+        return device == null ? Texts.get("prejoin.syntheticCamera") : label;
     }
 }

@@ -1,5 +1,6 @@
 package app.carrel.client.prejoin;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.fx.Background;
 import app.carrel.client.media.CameraDevice;
@@ -20,11 +21,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Devices {
 
+    // Placeholders shown in the person's language; never remembered, so a new language is safe.
     /** First in each list on the real audio module: whatever the system uses (null to the engine). */
-    public static final String SYSTEM_DEFAULT = "System default";
+    public static final String SYSTEM_DEFAULT = Texts.get("prejoin.systemDefault");
     /** The only entry without a sound system (headless or synthetic audio): not a device. */
-    public static final String NO_MICROPHONE = "No microphone found";
-    public static final String NO_SPEAKER = "No speaker found";
+    public static final String NO_MICROPHONE = Texts.get("prejoin.noMicrophone");
+    public static final String NO_SPEAKER = Texts.get("prejoin.noSpeaker");
 
     private static final Logger log = LoggerFactory.getLogger(Devices.class);
 

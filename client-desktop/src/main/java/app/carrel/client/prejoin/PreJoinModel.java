@@ -1,5 +1,6 @@
 package app.carrel.client.prejoin;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.lobby.JoinRequest;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.settings.SettingsModel;
@@ -30,10 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PreJoinModel {
 
-    static final String NO_SOUND = "No sound system was found, so Carrel can't use a microphone or speakers."
-            + " You can still join and see others; chat works.";
-    static final String SIMULATED_SOUND = "Sound is simulated here: a test tone instead of a microphone, and no speakers.";
-    static final String NO_CAMERA = "No camera found: others see a coloured picture with your name.";
+    static final String NO_SOUND = Texts.get("prejoin.noSound");
+    static final String SIMULATED_SOUND = Texts.get("prejoin.simulatedSound");
+    static final String NO_CAMERA = Texts.get("prejoin.noCamera");
 
     private static final Logger log = LoggerFactory.getLogger(PreJoinModel.class);
 
@@ -156,7 +156,7 @@ public final class PreJoinModel {
             }
             if (error != null) {
                 log.error("Media setup failed", error);
-                notice.set("The camera and sound could not start (details are in the log). Go back and try again.");
+                notice.set(Texts.get("prejoin.mediaFailed"));
                 return;
             }
             listed(found);
@@ -288,8 +288,7 @@ public final class PreJoinModel {
         media.preview(cameraOn.get() ? choice : null).whenComplete((v, error) -> {
             if (error != null) {
                 log.warn("Camera preview of '{}' failed", choice.label(), error);
-                fx.execute(() -> problem("The camera '" + choice.label()
-                        + "' could not start. Choose another one, or join with the camera off."));
+                fx.execute(() -> problem(Texts.get("prejoin.cameraFailed", choice)));
             }
         });
     }
@@ -304,7 +303,7 @@ public final class PreJoinModel {
         media.meter(on, device).whenComplete((v, error) -> {
             if (error != null) {
                 log.warn("Metering microphone {} failed", device, error);
-                fx.execute(() -> problem("The microphone's level can't be shown here; it may still work in the room."));
+                fx.execute(() -> problem(Texts.get("prejoin.meterFailed")));
             }
         });
     }

@@ -1,5 +1,6 @@
 package app.carrel.client.prejoin;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.video.VideoSurface;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
@@ -30,7 +31,7 @@ public final class PreJoinView extends BorderPane {
 
     private final PreJoinModel model;
     private final VideoSurface preview = new VideoSurface();
-    private final Label cameraOff = new Label("Camera is off");
+    private final Label cameraOff = new Label(Texts.get("prejoin.cameraIsOff"));
     private final ChoiceBox<CameraChoice> camera = new ChoiceBox<>();
     private final ChoiceBox<String> microphone = new ChoiceBox<>();
     private final ChoiceBox<String> speaker = new ChoiceBox<>();
@@ -41,8 +42,8 @@ public final class PreJoinView extends BorderPane {
     private final ToggleButton micToggle = new ToggleButton();
     private final ToggleButton camToggle = new ToggleButton();
     private final Label notice = new Label();
-    private final Button back = new Button("Back", new FontIcon(Material2AL.ARROW_BACK));
-    private final Button join = new Button("Join now", new FontIcon(Material2AL.LOGIN));
+    private final Button back = new Button(Texts.get("prejoin.back"), new FontIcon(Material2AL.ARROW_BACK));
+    private final Button join = new Button(Texts.get("prejoin.join"), new FontIcon(Material2AL.LOGIN));
 
     public PreJoinView(PreJoinModel model) {
         this.model = model;
@@ -63,7 +64,7 @@ public final class PreJoinView extends BorderPane {
         stage.setPrefSize(640, 480);
         setCenter(stage);
 
-        Label title = new Label("Join '" + model.request().room().name() + "' as " + model.request().name());
+        Label title = new Label(Texts.get("prejoin.title", model.request().room().name(), model.request().name()));
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
         camera.setId("camera-choice");
@@ -72,15 +73,15 @@ public final class PreJoinView extends BorderPane {
         GridPane devices = new GridPane();
         devices.setHgap(8);
         devices.setVgap(8);
-        devices.addRow(0, fixed("Camera"), camera);
-        devices.addRow(1, fixed("Microphone"), microphone);
+        devices.addRow(0, fixed(Texts.get("prejoin.camera")), camera);
+        devices.addRow(1, fixed(Texts.get("prejoin.microphone")), microphone);
         level.setId("prejoin-mic-level");
         level.setPrefWidth(270);
         level.setPrefHeight(8);
         levelHint.setId("prejoin-mic-level-hint");
         levelHint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         devices.add(new VBox(4, level, levelHint), 1, 2);
-        devices.addRow(3, fixed("Speaker"), speaker);
+        devices.addRow(3, fixed(Texts.get("prejoin.speaker")), speaker);
         for (ChoiceBox<?> box : new ChoiceBox<?>[] {camera, microphone, speaker}) {
             box.setPrefWidth(270);
         }
@@ -97,7 +98,7 @@ public final class PreJoinView extends BorderPane {
         join.getStyleClass().add(Styles.ACCENT);
         join.setDefaultButton(true);
         HBox buttons = new HBox(8, back, join);
-        Label loading = new Label("Starting camera and audio…");
+        Label loading = new Label(Texts.get("prejoin.starting"));
         loading.visibleProperty().bind(model.readyProperty().not());
         loading.managedProperty().bind(loading.visibleProperty());
         VBox side = new VBox(14, title, loading, devices, toggles, notice, buttons);
@@ -179,8 +180,8 @@ public final class PreJoinView extends BorderPane {
         boolean available = model.meterAvailableProperty().get();
         boolean on = model.meteringProperty().get();
         level.setDisable(!on);
-        levelHint.setText(!available ? "No microphone to test"
-                : on ? "Speak to see your microphone's level" : "Turn the microphone on to test it");
+        levelHint.setText(Texts.get(!available ? "prejoin.levelNoMicrophone"
+                : on ? "prejoin.levelSpeak" : "prejoin.levelTurnOn"));
     }
 
     private static Label fixed(String text) {
@@ -191,13 +192,13 @@ public final class PreJoinView extends BorderPane {
 
     private void renderToggles() {
         boolean mic = model.microphoneOnProperty().get();
-        micToggle.setText(mic ? "Microphone on" : "Microphone off");
+        micToggle.setText(Texts.get(mic ? "prejoin.microphoneOn" : "prejoin.microphoneOff"));
         micToggle.setGraphic(new FontIcon(mic ? Material2MZ.MIC : Material2MZ.MIC_OFF));
         boolean cam = model.cameraOnProperty().get();
-        camToggle.setText(cam ? "Camera on" : "Camera off");
+        camToggle.setText(Texts.get(cam ? "prejoin.cameraOn" : "prejoin.cameraOff"));
         camToggle.setGraphic(new FontIcon(cam ? Material2MZ.VIDEOCAM : Material2MZ.VIDEOCAM_OFF));
         if (!cam) {
-            cameraOff.setText("Camera is off");
+            cameraOff.setText(Texts.get("prejoin.cameraIsOff"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.window.LeaveConfirmation;
 import atlantafx.base.theme.Styles;
 import javafx.beans.value.ObservableBooleanValue;
@@ -34,8 +35,8 @@ final class ControlsBar extends HBox {
     private final Button devices = new Button(null, new FontIcon(Material2MZ.VIDEO_SETTINGS));
     private final Runnable openSettings;
     private final Runnable openDevices;
-    private final Button leave = new Button("Leave", new FontIcon(Material2AL.CALL_END));
-    private final Label noMicrophone = new Label("No microphone", new FontIcon(Material2MZ.MIC_OFF));
+    private final Button leave = new Button(Texts.get("room.leave"), new FontIcon(Material2AL.CALL_END));
+    private final Label noMicrophone = new Label(Texts.get("room.noMicrophone"), new FontIcon(Material2MZ.MIC_OFF));
 
     ControlsBar(RoomModel model, Runnable openSettings, Runnable openDevices) {
         this.model = model;
@@ -59,12 +60,12 @@ final class ControlsBar extends HBox {
         screen.setId("toggle-screen");
         chat.setId("toggle-chat");
         help.setId("show-help");
-        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        help.setTooltip(new Tooltip(Texts.get("room.helpTip")));
         devices.setId("room-devices");
-        devices.setTooltip(new Tooltip("Camera and sound"));
+        devices.setTooltip(new Tooltip(Texts.get("room.devicesTip")));
         settings.setId("room-settings");
-        settings.setTooltip(new Tooltip("Settings"));
-        chat.setTooltip(new Tooltip("Chat"));
+        settings.setTooltip(new Tooltip(Texts.get("room.settingsTip")));
+        chat.setTooltip(new Tooltip(Texts.get("room.chatTip")));
         leave.setId("leave");
         leave.getStyleClass().add(Styles.DANGER);
         leave.setFocusTraversable(false);
@@ -75,8 +76,7 @@ final class ControlsBar extends HBox {
         StackPane.setAlignment(unread, Pos.TOP_RIGHT);
         noMicrophone.setId("no-microphone");
         noMicrophone.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
-        noMicrophone.setTooltip(new Tooltip("No audio server was found: the others hear silence from you,"
-                + " whatever the microphone switch says, and you hear nobody."));
+        noMicrophone.setTooltip(new Tooltip(Texts.get("room.noMicrophoneTip")));
         noMicrophone.setVisible(!model.hasMicrophone());
         noMicrophone.setManaged(!model.hasMicrophone());
         getChildren().addAll(noMicrophone, mic, camera, devices, screen, chatWithBadge, help, settings, leave);
@@ -85,11 +85,11 @@ final class ControlsBar extends HBox {
     private void init() {
         // Tooltips say what a click will do, in the state the button is in now.
         bind(mic, model.controls().microphoneOnProperty(), Material2MZ.MIC, Material2MZ.MIC_OFF,
-                "Mute (M)", "Unmute (M; hold Space to talk)");
+                Texts.get("room.mute"), Texts.get("room.unmute"));
         bind(camera, model.controls().cameraOnProperty(), Material2MZ.VIDEOCAM, Material2MZ.VIDEOCAM_OFF,
-                "Turn camera off (V)", "Turn camera on (V)");
+                Texts.get("room.cameraOff"), Texts.get("room.cameraOn"));
         bind(screen, model.controls().screenOnProperty(), Material2MZ.STOP_SCREEN_SHARE, Material2MZ.SCREEN_SHARE,
-                "Stop sharing (S)", "Share screen (S)");
+                Texts.get("room.shareStop"), Texts.get("room.shareStart"));
         mic.setOnAction(e -> model.controls().toggleMicrophone());
         camera.setOnAction(e -> model.controls().toggleCamera());
         screen.setOnAction(e -> model.controls().toggleScreenShare());
@@ -99,13 +99,13 @@ final class ControlsBar extends HBox {
         devices.setOnAction(e -> openDevices.run());
         // Where people look for it in other call apps: a right click on the camera or microphone.
         for (Button b : new Button[] {mic, camera}) {
-            MenuItem item = new MenuItem("Camera and sound…");
+            MenuItem item = new MenuItem(Texts.get("room.devicesMenu"));
             item.setOnAction(e -> openDevices.run());
             b.setContextMenu(new ContextMenu(item));
         }
         leave.setOnAction(e -> {
-            if (LeaveConfirmation.confirm(getScene().getWindow(), "Leave the room?",
-                    "You will leave " + model.roomNameProperty().get() + " and go back to the lobby.", "Leave")) {
+            if (LeaveConfirmation.confirm(getScene().getWindow(), Texts.get("room.leaveTitle"),
+                    Texts.get("room.leaveText", model.roomNameProperty().get()), Texts.get("room.leave"))) {
                 model.leave();
             }
         });

@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.prejoin.CameraChoice;
 import app.carrel.client.window.KeyClosedDialogs;
 import atlantafx.base.theme.Styles;
@@ -40,8 +41,8 @@ final class DevicesDialog extends Dialog<ButtonType> {
     }
 
     private void createView() {
-        setTitle("Camera and sound");
-        setHeaderText("Camera and sound");
+        setTitle(Texts.get("room.devicesTip"));
+        setHeaderText(Texts.get("room.devicesTip"));
         setGraphic(new FontIcon(Material2MZ.VIDEO_SETTINGS));
         camera.setId("devices-camera");
         microphone.setId("devices-microphone");
@@ -61,9 +62,9 @@ final class DevicesDialog extends Dialog<ButtonType> {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(new ColumnConstraints(), grow);
-        grid.addRow(0, new Label("Camera"), camera);
-        grid.addRow(1, new Label("Microphone"), microphone);
-        grid.addRow(2, new Label("Speaker"), speaker);
+        grid.addRow(0, new Label(Texts.get("prejoin.camera")), camera);
+        grid.addRow(1, new Label(Texts.get("prejoin.microphone")), microphone);
+        grid.addRow(2, new Label(Texts.get("prejoin.speaker")), speaker);
         grid.add(hint, 0, 3, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.prejoin.CameraChoice;
 import app.carrel.client.prejoin.Devices;
@@ -31,10 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DevicesModel {
 
-    static final String NO_SOUND = "No sound system was found, so there is no microphone or speaker to choose.";
-    static final String SIMULATED_SOUND = "Sound is simulated here: a test tone instead of a microphone.";
-    static final String NO_CAMERA = "No camera found: others see a coloured picture with your name.";
-    static final String NOT_LISTED = "The devices could not be listed (details are in the log).";
+    static final String NO_SOUND = Texts.get("devices.noSound");
+    static final String SIMULATED_SOUND = Texts.get("devices.simulatedSound");
+    static final String NO_CAMERA = Texts.get("devices.noCamera");
+    static final String NOT_LISTED = Texts.get("devices.notListed");
 
     private static final Logger log = LoggerFactory.getLogger(DevicesModel.class);
 

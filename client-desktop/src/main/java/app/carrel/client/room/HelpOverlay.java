@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.i18n.Texts;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,21 +20,21 @@ final class HelpOverlay extends StackPane {
         keys.setHgap(16);
         keys.setVgap(8);
         String[][] rows = {
-                {"M", "Mute or unmute the microphone"},
-                {"V", "Turn the camera on or off"},
-                {"S", "Start or stop sharing the screen"},
-                {"Space (hold)", "Talk while muted; letting go mutes again"},
-                {"?", "Show or hide this help"},
-                {"Esc", "Close this help"},
+                {"M", Texts.get("help.microphone")},
+                {"V", Texts.get("help.camera")},
+                {"S", Texts.get("help.screen")},
+                {Texts.get("help.spaceKey"), Texts.get("help.space")},
+                {"?", Texts.get("help.help")},
+                {"Esc", Texts.get("help.close")},
         };
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().addAll(Styles.TEXT_BOLD, "shortcut-key");
             keys.addRow(i, key, new Label(rows[i][1]));
         }
-        Label title = new Label("Keyboard shortcuts");
+        Label title = new Label(Texts.get("help.title"));
         title.getStyleClass().add(Styles.TITLE_3);
-        Button close = new Button("Close");
+        Button close = new Button(Texts.get("help.closeButton"));
         close.setId("help-close");
         close.setOnAction(e -> model.hideHelp());
         VBox card = new VBox(14, title, keys, close);

@@ -1,6 +1,7 @@
 package app.carrel.client.room;
 
 import app.carrel.client.call.CallEngine;
+import app.carrel.client.i18n.Texts;
 import app.carrel.protocol.MediaFlags;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -70,7 +71,7 @@ public final class MediaControls {
         boolean on = !cameraOn.get();
         cameraOn.set(on);
         showOnOwnTile();
-        command(engine.setCamera(on), "Camera", () -> cameraOn.set(!on));
+        command(engine.setCamera(on), "camera", () -> cameraOn.set(!on));
     }
 
     public void toggleScreenShare() {
@@ -78,11 +79,11 @@ public final class MediaControls {
         if (on && !canShareScreen.getAsBoolean()) {
             // webrtc-java's desktop capture needs an X11 display; without one it can take the
             // whole JVM down, so it is never attempted.
-            notice.accept("Screen sharing needs an X11 display (DISPLAY is not set).");
+            notice.accept(Texts.get("media.noDisplay"));
             return;
         }
         screenOn.set(on);
-        command(on ? engine.startScreenShare() : engine.stopScreenShare(), "Screen share", () -> screenOn.set(!on));
+        command(on ? engine.startScreenShare() : engine.stopScreenShare(), "screen", () -> screenOn.set(!on));
     }
 
     /** Space down while muted opens the microphone; Space up always closes it again. */
@@ -111,13 +112,14 @@ public final class MediaControls {
     private void setMicrophone(boolean on) {
         microphoneOn.set(on);
         showOnOwnTile();
-        command(engine.setMicrophone(on), "Microphone", () -> microphoneOn.set(!on));
+        command(engine.setMicrophone(on), "microphone", () -> microphoneOn.set(!on));
     }
 
     private void showOnOwnTile() {
         self.setMedia(new MediaFlags(microphoneOn.get(), cameraOn.get(), screenOn.get()));
     }
 
+    /** {@code what}: "camera", "microphone" or "screen", for the log and the notice's key. */
     private void command(CompletableFuture<Void> result, String what, Runnable undo) {
         result.whenComplete((v, error) -> Platform.runLater(() -> {
             if (error != null) {
@@ -125,7 +127,7 @@ public final class MediaControls {
                 log.warn("{} failed: {}", what, cause.toString());
                 undo.run();
                 showOnOwnTile();
-                notice.accept(what + " failed: " + cause.getMessage());
+                notice.accept(Texts.get("media.failed." + what, cause.getMessage()));
             }
         }));
     }

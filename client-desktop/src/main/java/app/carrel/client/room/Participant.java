@@ -1,6 +1,7 @@
 package app.carrel.client.room;
 
 import app.carrel.client.call.ConnectionState;
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.text.Graphemes;
 import app.carrel.client.video.VideoFeed;
 import app.carrel.protocol.MediaFlags;
@@ -25,7 +26,7 @@ public final class Participant {
     private final ReadOnlyObjectWrapper<MediaFlags> media;
     private final ReadOnlyBooleanWrapper speaking = new ReadOnlyBooleanWrapper(this, "speaking");
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(this, "quality", Quality.UNKNOWN);
-    private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", "No statistics yet");
+    private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", Texts.get("room.noStats"));
     private final ReadOnlyBooleanWrapper selfViewMirrored = new ReadOnlyBooleanWrapper(this, "selfViewMirrored", true);
 
     public Participant(String id, String name, boolean self, MediaFlags media) {

@@ -2,7 +2,7 @@ package app.carrel.client.room;
 
 import app.carrel.client.call.ConnectionState;
 import app.carrel.client.call.PeerStats;
-import java.util.Locale;
+import app.carrel.client.i18n.Texts;
 
 /** A connection's quality as a tile's dot shows it, read from its statistics, with a tooltip a person can read. */
 public enum Quality {
@@ -23,11 +23,10 @@ public enum Quality {
     }
 
     static String describe(PeerStats s) {
-        return String.format(Locale.ROOT,
-                "Connection: %s%nVideo: %dx%d at %.0f fps%nIn: %d kbit/s, out: %d kbit/s%nRound trip: %s%n"
-                        + "Packets lost: %d (%.1f %%)%nRoute: %s",
-                s.state().label(), s.width(), s.height(), s.fps(), s.kbpsIn(), s.kbpsOut(),
-                s.rttMs() == null ? "unknown" : String.format(Locale.ROOT, "%.0f ms", s.rttMs()),
-                s.packetsLost(), s.lossPercent(), s.candidateType() == null ? "not selected yet" : s.candidateType());
+        return Texts.get("quality.stats", Texts.get("quality.state." + s.state().label()),
+                s.width(), s.height(), s.fps(), s.kbpsIn(), s.kbpsOut(),
+                s.rttMs() == null ? Texts.get("quality.rttUnknown") : Texts.get("quality.rtt", s.rttMs()),
+                s.packetsLost(), s.lossPercent(),
+                s.candidateType() == null ? Texts.get("quality.routeUnknown") : s.candidateType());
     }
 }

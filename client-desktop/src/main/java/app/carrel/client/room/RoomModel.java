@@ -7,6 +7,7 @@ import app.carrel.client.call.ConnectionState;
 import app.carrel.client.call.JoinedRoom;
 import app.carrel.client.call.PeerStats;
 import app.carrel.client.chat.ChatModel;
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.status.StatusModel;
 import app.carrel.client.timer.Chime;
 import app.carrel.client.timer.TimerModel;
@@ -41,7 +42,7 @@ public final class RoomModel implements CallListener {
     // (The level spikes up to ~0.2 once seen from "silent" headless peers were the headless
     // module's echo, now never sent; see AudioLevelTest.)
     private static final double SPEAKING_LEVEL = 0.05;
-    public static final String MUTED_FOR_FOCUS = "Muted for the focus session. Press M to unmute.";
+    public static final String MUTED_FOR_FOCUS = Texts.get("room.mutedForFocus");
 
     private final CallEngine engine;
     private final StatusModel status;
@@ -75,7 +76,7 @@ public final class RoomModel implements CallListener {
         this.self = new Participant("self", selfName, true, new MediaFlags(micOn, camOn, false));
         this.controls = new MediaControls(engine, self, notice::set);
         this.chat = new ChatModel(engine::sendChat);
-        this.timer = new TimerModel(engine::sendTimer, Chime::play, id -> id.equals(selfId) ? "you" : find(id).map(Participant::name).orElse(null));
+        this.timer = new TimerModel(engine::sendTimer, Chime::play, id -> id.equals(selfId) ? Texts.get("timer.you") : find(id).map(Participant::name).orElse(null));
         timer.onFocusRunning(this::onFocusRunning);
         // Unmuted (M, the button, Space): "muted for focus" is no longer true.
         controls.microphoneOnProperty().addListener((obs, was, on) -> {

@@ -5,6 +5,7 @@ import app.carrel.client.fx.FxCallListener;
 import app.carrel.client.call.CallConfig;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.media.AudioBackend;
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.media.VideoFormat;
@@ -127,19 +128,19 @@ public final class RoomSession {
     static String describe(Throwable error, String roomName) {
         Throwable e = SignalingException.unwrap(error);
         if (!(e instanceof SignalingException s)) {
-            return "Could not join '" + roomName + "': " + e.getMessage();
+            return Texts.get("join.failed", roomName, e.getMessage());
         }
         ErrorCode code = s.code();
         if (code == null) {
-            return "Cannot reach the server: " + s.getMessage();
+            return Texts.get("join.unreachable", s.getMessage());
         }
+        // The server's English message is logged above (join failed); a person reads ours.
         return switch (code) {
-            case ROOM_FULL -> "Room '" + roomName + "' is full.";
-            case WRONG_PASSWORD -> "Wrong password for '" + roomName + "'.";
-            case INVALID_NAME -> "Invalid name: a display name has 1–" + TextRules.MAX_NAME
-                    + " characters and no control characters.";
-            case ROOM_NOT_FOUND -> "Room '" + roomName + "' no longer exists.";
-            default -> "Could not join '" + roomName + "': " + s.reason();
+            case ROOM_FULL -> Texts.get("join.roomFull", roomName);
+            case WRONG_PASSWORD -> Texts.get("join.wrongPassword", roomName);
+            case INVALID_NAME -> Texts.get("lobby.invalidName", TextRules.MAX_NAME);
+            case ROOM_NOT_FOUND -> Texts.get("join.roomNotFound", roomName);
+            default -> Texts.get("join.failed", roomName, Texts.error(code));
         };
     }
 }

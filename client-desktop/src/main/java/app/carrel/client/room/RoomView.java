@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.chat.ChatView;
 import app.carrel.client.timer.TimerView;
 import atlantafx.base.theme.Styles;
@@ -118,7 +119,8 @@ public final class RoomView extends BorderPane {
 
     private void init() {
         title.textProperty().bind(model.roomNameProperty());
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(model.participants()).asString("%d here"));
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Texts.get("room.count", model.participants().size()), model.participants()));
         timerBannerText.textProperty().bind(model.timer().bannerProperty());
         timerBanner.visibleProperty().bind(model.timer().bannerProperty().isNotEmpty());
         timerBanner.managedProperty().bind(timerBanner.visibleProperty());

@@ -1,5 +1,6 @@
 package app.carrel.client.room;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.video.VideoSurface;
 import app.carrel.protocol.MediaFlags;
 import javafx.geometry.Insets;
@@ -50,7 +51,7 @@ public final class VideoTile extends StackPane {
         setMinSize(80, 60);
         initials.getStyleClass().add("tile-initials");
         name.getStyleClass().add("tile-name");
-        name.setText(participant.self() ? participant.name() + " (you)" : participant.name());
+        name.setText(participant.self() ? Texts.get("room.selfName", participant.name()) : participant.name());
         micOff.getStyleClass().addAll("tile-badge", "mic-off-badge");
         camOff.getStyleClass().addAll("tile-badge", "camera-off-badge");
         dot.getStyleClass().add("quality-dot");

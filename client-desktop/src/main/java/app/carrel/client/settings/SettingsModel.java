@@ -1,5 +1,7 @@
 package app.carrel.client.settings;
 
+import app.carrel.client.i18n.Language;
+import app.carrel.client.i18n.Texts;
 import java.util.Properties;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,6 +29,8 @@ public final class SettingsModel {
     /** A PEM file of certificates a wss:// server may present; "" = the JVM's trust store. */
     private final ReadOnlyStringWrapper trustCert = new ReadOnlyStringWrapper(this, "trustCert");
     private final ReadOnlyBooleanWrapper muteDuringFocus = new ReadOnlyBooleanWrapper(this, "muteDuringFocus");
+    /** A {@link Language} tag; "" follows the system. Read once, as the app starts. */
+    private final ReadOnlyStringWrapper language = new ReadOnlyStringWrapper(this, "language");
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper(this, "saveProblem", "");
 
     private SettingsModel(SettingsStore store, Properties values) {
@@ -39,6 +43,7 @@ public final class SettingsModel {
         speaker.set(values.getProperty("speaker", ""));
         trustCert.set(values.getProperty("trustCert", ""));
         muteDuringFocus.set(Boolean.parseBoolean(values.getProperty("muteDuringFocus", "false")));
+        language.set(Language.of(values.getProperty("language", "")).tag());
     }
 
     public static SettingsModel load(SettingsStore store) {
@@ -67,6 +72,14 @@ public final class SettingsModel {
 
     public ReadOnlyStringProperty trustCertProperty() {
         return trustCert.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty languageProperty() {
+        return language.getReadOnlyProperty();
+    }
+
+    public Language language() {
+        return Language.of(language.get());
     }
 
     public ReadOnlyBooleanProperty muteDuringFocusProperty() {
@@ -131,6 +144,10 @@ public final class SettingsModel {
         put("trustCert", pemPath == null ? "" : pemPath.strip(), trustCert);
     }
 
+    public void setLanguage(Language chosen) {
+        put("language", chosen.tag(), language);
+    }
+
     public void setMuteDuringFocus(boolean on) {
         values.setProperty("muteDuringFocus", Boolean.toString(on));
         muteDuringFocus.set(on);
@@ -145,6 +162,6 @@ public final class SettingsModel {
     }
 
     private void save() {
-        saveProblem.set(store.save(values) ? "" : "Settings could not be saved to " + store.file());
+        saveProblem.set(store.save(values) ? "" : Texts.get("settings.saveFailed", store.file()));
     }
 }

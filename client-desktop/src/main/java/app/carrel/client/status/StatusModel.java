@@ -1,6 +1,7 @@
 package app.carrel.client.status;
 
 import app.carrel.client.call.CallState;
+import app.carrel.client.i18n.Texts;
 import java.time.Instant;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -20,7 +21,7 @@ public final class StatusModel {
     public enum Kind { CONNECTING, CONNECTED, RECONNECTING, OFFLINE }
 
     private final ReadOnlyObjectWrapper<Kind> kind = new ReadOnlyObjectWrapper<>(this, "kind", Kind.CONNECTING);
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "Connecting…");
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", Texts.get("status.connectingSomewhere"));
     // A quarter-second tick keeps the whole-second countdown within a tick of the truth.
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
     private String where = "";
@@ -41,16 +42,16 @@ public final class StatusModel {
 
     public void connecting(String server) {
         where = server;
-        set(Kind.CONNECTING, "Connecting to " + server + "…");
+        set(Kind.CONNECTING, Texts.get("status.connecting", server));
     }
 
     public void connected(String server) {
         where = server;
-        set(Kind.CONNECTED, "Connected to " + server);
+        set(Kind.CONNECTED, Texts.get("status.connected", server));
     }
 
     public void offline(String reason) {
-        set(Kind.OFFLINE, "Offline — " + reason);
+        set(Kind.OFFLINE, Texts.get("status.offline", reason));
     }
 
     /** The engine's view of the connection while in a room. */
@@ -59,7 +60,7 @@ public final class StatusModel {
             case IN_CALL, LOBBY, LEAVING -> connected(where);
             case RECONNECTING -> reconnecting();
             case CONNECTING, JOINING -> connecting(where);
-            case IDLE, CLOSED -> offline("not connected to " + where);
+            case IDLE, CLOSED -> offline(Texts.get("status.notConnectedTo", where));
             default -> { }
         }
     }
@@ -83,8 +84,7 @@ public final class StatusModel {
 
     private String reconnectText() {
         long millis = nextAttempt == null ? 0 : java.time.Duration.between(Instant.now(), nextAttempt).toMillis();
-        String when = millis <= 0 ? "reconnecting now…" : "reconnecting in " + (millis + 999) / 1000 + " s";
-        return "Connection lost — " + when + "; your call continues peer to peer";
+        return millis <= 0 ? Texts.get("status.reconnectingNow") : Texts.get("status.reconnectingIn", (millis + 999) / 1000);
     }
 
     private void set(Kind next, String message) {

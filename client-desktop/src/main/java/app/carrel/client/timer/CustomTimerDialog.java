@@ -1,5 +1,6 @@
 package app.carrel.client.timer;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.window.FirstFocus;
 import app.carrel.client.window.KeyClosedDialogs;
 import app.carrel.protocol.TimerPhase;
@@ -21,14 +22,14 @@ final class CustomTimerDialog extends Dialog<CustomTimerDialog.Choice> {
     record Choice(TimerPhase phase, int minutes) {
     }
 
-    private final RadioButton focus = new RadioButton("Focus");
-    private final RadioButton rest = new RadioButton("Break");
+    private final RadioButton focus = new RadioButton(Texts.get("timer.focus"));
+    private final RadioButton rest = new RadioButton(Texts.get("timer.break"));
     private final TextField minutes = new TextField();
 
     CustomTimerDialog(Window owner, TimerPhase suggested, int suggestedMinutes) {
         initOwner(owner);
-        setTitle("Timer");
-        setHeaderText("Start a timer of your own length");
+        setTitle(Texts.get("timer.title"));
+        setHeaderText(Texts.get("timer.customHeader"));
         ToggleGroup group = new ToggleGroup();
         focus.setToggleGroup(group);
         rest.setToggleGroup(group);
@@ -37,11 +38,11 @@ final class CustomTimerDialog extends Dialog<CustomTimerDialog.Choice> {
         (suggested == TimerPhase.BREAK ? rest : focus).setSelected(true);
         minutes.setId("timer-custom-minutes");
         minutes.setPrefColumnCount(4);
-        minutes.setPromptText("1–" + TimerModel.MAX_MINUTES);
+        minutes.setPromptText(Texts.get("timer.customPrompt", TimerModel.MAX_MINUTES));
         minutes.setTextFormatter(new TextFormatter<String>(c -> c.getControlNewText().matches("\\d{0,3}") ? c : null));
         minutes.setText(Integer.toString(suggestedMinutes));
         VBox content = new VBox(10, new HBox(12, focus, rest),
-                new HBox(8, minutes, new Label("minutes (1–" + TimerModel.MAX_MINUTES + ")")));
+                new HBox(8, minutes, new Label(Texts.get("timer.customMinutes", TimerModel.MAX_MINUTES))));
         ((HBox) content.getChildren().get(1)).setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         content.setPadding(new Insets(10, 12, 4, 12));
         getDialogPane().setContent(content);

@@ -1,5 +1,7 @@
 package app.carrel.client.timer;
 
+import app.carrel.client.i18n.Texts;
+import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TextRules;
 import app.carrel.protocol.TimerAction;
@@ -48,7 +50,7 @@ public final class TimerModel {
     private final ReadOnlyObjectWrapper<TimerPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase");
     private final ReadOnlyIntegerWrapper remaining = new ReadOnlyIntegerWrapper(this, "remaining");
     private final ReadOnlyStringWrapper display = new ReadOnlyStringWrapper(this, "display", "--:--");
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No timer");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", Texts.get("timer.none"));
     private final ReadOnlyStringWrapper byline = new ReadOnlyStringWrapper(this, "byline", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -128,7 +130,7 @@ public final class TimerModel {
     /** Starts a phase of 1..{@link #MAX_MINUTES} minutes; false (with a notice) otherwise. */
     public boolean start(TimerPhase p, int minutes) {
         if (minutes < 1 || minutes > MAX_MINUTES) {
-            notice.set("A timer runs 1–" + MAX_MINUTES + " minutes.");
+            notice.set(Texts.get("timer.invalidLength", MAX_MINUTES));
             return false;
         }
         request(TimerAction.START, p, minutes * 60);
@@ -195,8 +197,8 @@ public final class TimerModel {
         }
         if (before == State.RUNNING && now == State.FINISHED) {
             banner.set(timer.phase() == TimerPhase.FOCUS
-                    ? "Focus session over — time for a break."
-                    : "Break over — back to focus.");
+                    ? Texts.get("timer.focusOver")
+                    : Texts.get("timer.breakOver"));
             chime.run();
         }
     }
@@ -211,9 +213,9 @@ public final class TimerModel {
             return "";
         }
         return switch (now) {
-            case RUNNING -> (resumed ? "resumed by " : "started by ") + name;
-            case PAUSED -> "paused by " + name;
-            default -> "reset by " + name;
+            case RUNNING -> Texts.get(resumed ? "timer.resumedBy" : "timer.startedBy", name);
+            case PAUSED -> Texts.get("timer.pausedBy", name);
+            default -> Texts.get("timer.resetBy", name);
         };
     }
 
@@ -222,11 +224,18 @@ public final class TimerModel {
         sender.send(action, p, secs).whenComplete((timer, error) -> Platform.runLater(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                notice.set("Timer: " + cause.getMessage());
+                notice.set(Texts.get("timer.failed", reason(cause)));
             } else {
                 update(timer);
             }
         }));
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause instanceof SignalingException s && s.code() != null) {
+            return Texts.error(s.code()); // the server's English message is in the engine's log
+        }
+        return cause.getMessage();
     }
 
     private void tick() {
@@ -238,12 +247,12 @@ public final class TimerModel {
     private void render() {
         int s = remaining.get();
         display.set(String.format("%02d:%02d", s / 60, s % 60));
-        String name = phase.get() == TimerPhase.BREAK ? "Break" : "Focus";
+        String name = Texts.get(phase.get() == TimerPhase.BREAK ? "timer.break" : "timer.focus");
         title.set(switch (state.get()) {
-            case IDLE -> "No timer";
+            case IDLE -> Texts.get("timer.none");
             case RUNNING -> name;
-            case PAUSED -> name + " · paused";
-            case FINISHED -> phase.get() == TimerPhase.FOCUS ? "Focus done — start a break?" : "Break done — back to focus?";
+            case PAUSED -> Texts.get("timer.paused", name);
+            case FINISHED -> Texts.get(phase.get() == TimerPhase.FOCUS ? "timer.focusDone" : "timer.breakDone");
         });
     }
 }

@@ -1,5 +1,6 @@
 package app.carrel.client.timer;
 
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.timer.TimerModel.State;
 import app.carrel.client.window.KeyClosedDialogs;
 import app.carrel.protocol.TimerPhase;
@@ -42,7 +43,7 @@ public final class TimerView extends HBox {
     private final Label byline = new Label();
     private final Label time = new Label();
     private final Button next = new Button();
-    private final MenuButton start = new MenuButton("Start", new FontIcon(Material2MZ.TIMER));
+    private final MenuButton start = new MenuButton(Texts.get("timer.start"), new FontIcon(Material2MZ.TIMER));
     private final Button pauseResume = new Button();
     private final Button reset = new Button(null, new FontIcon(Material2MZ.REPLAY));
     private final Label notice = new Label();
@@ -86,19 +87,20 @@ public final class TimerView extends HBox {
         next.setId("timer-next");
         next.getStyleClass().add(Styles.ACCENT);
         start.setId("timer-start");
-        start.setTooltip(new Tooltip("Start a focus or break timer for the room"));
-        start.getItems().addAll(item("Focus 25 min", "timer-focus-25"), item("Focus 50 min", "timer-focus-50"),
-                item("Break 5 min", "timer-break-5"), item("Break 10 min", "timer-break-10"),
-                new SeparatorMenuItem(), item("Custom length…", "timer-custom"));
+        start.setTooltip(new Tooltip(Texts.get("timer.startTip")));
+        start.getItems().addAll(item(length(TimerPhase.FOCUS, 25), "timer-focus-25"),
+                item(length(TimerPhase.FOCUS, 50), "timer-focus-50"),
+                item(length(TimerPhase.BREAK, 5), "timer-break-5"), item(length(TimerPhase.BREAK, 10), "timer-break-10"),
+                new SeparatorMenuItem(), item(Texts.get("timer.custom"), "timer-custom"));
         pauseResume.setId("timer-pause-resume");
         pauseResume.setTooltip(new Tooltip());
         reset.setId("timer-reset");
-        reset.setTooltip(new Tooltip("Reset the timer (stops it for everyone)"));
+        reset.setTooltip(new Tooltip(Texts.get("timer.resetTip")));
         notice.setId("timer-notice");
         notice.getStyleClass().add(Styles.DANGER);
         muteDuringFocus.setId("mute-during-focus");
         muteDuringFocus.setGraphic(new FontIcon(Material2MZ.MIC_OFF));
-        muteDuringFocus.setTooltip(new Tooltip("Mute me during focus"));
+        muteDuringFocus.setTooltip(new Tooltip(Texts.get("timer.muteDuringFocus")));
         getChildren().addAll(new FontIcon(Material2MZ.TIMER), titles, time, next, start, pauseResume, reset,
                 muteDuringFocus, notice);
     }
@@ -141,11 +143,10 @@ public final class TimerView extends HBox {
 
     private void startAsked(TimerPhase phase, int minutes) {
         if (model.startReplacesAPhase()) {
-            String what = model.phaseProperty().get() == TimerPhase.BREAK ? "break" : "focus";
-            String by = model.bylineProperty().get().isEmpty() ? "" : ", " + model.bylineProperty().get();
-            String question = "The room's " + what + " timer has " + model.displayProperty().get() + " left" + by
-                    + ". Replace it with a " + minutes + "-minute " + (phase == TimerPhase.BREAK ? "break" : "focus")
-                    + " for everyone?";
+            String by = model.bylineProperty().get();
+            String question = Texts.get(by.isEmpty() ? "timer.replaceQuestion" : "timer.replaceQuestionBy",
+                    phaseWord(model.phaseProperty().get()), model.displayProperty().get(),
+                    minutes, phaseWord(phase), by);
             if (!confirmReplace.test(question)) {
                 return;
             }
@@ -160,14 +161,14 @@ public final class TimerView extends HBox {
     }
 
     private boolean askToReplace(String question) {
-        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep it", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType replace = new ButtonType(Texts.get("timer.replace"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(Texts.get("timer.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, replace, keep);
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
         }
-        alert.setTitle("Timer");
-        alert.setHeaderText("Replace the running timer?");
+        alert.setTitle(Texts.get("timer.title"));
+        alert.setHeaderText(Texts.get("timer.replaceHeader"));
         alert.getDialogPane().lookupButton(replace).setId("timer-replace-ok");
         KeyClosedDialogs.install(alert);
         return alert.showAndWait().filter(replace::equals).isPresent();
@@ -181,13 +182,12 @@ public final class TimerView extends HBox {
         show(reset, state != State.IDLE);
         show(next, state == State.FINISHED);
         boolean paused = state == State.PAUSED;
-        pauseResume.setText(paused ? "Resume" : "Pause");
+        pauseResume.setText(Texts.get(paused ? "timer.resume" : "timer.pause"));
         pauseResume.setGraphic(new FontIcon(paused ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE));
-        pauseResume.getTooltip().setText(paused ? "Resume the timer" : "Pause the timer");
-        String nextName = model.nextPhase() == TimerPhase.BREAK ? "Break" : "Focus";
-        next.setText(nextName + " " + model.nextMinutes() + " min");
+        pauseResume.getTooltip().setText(Texts.get(paused ? "timer.resumeTip" : "timer.pauseTip"));
+        next.setText(length(model.nextPhase(), model.nextMinutes()));
         next.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
-        next.setTooltip(new Tooltip("Start a " + model.nextMinutes() + "-minute " + nextName.toLowerCase()));
+        next.setTooltip(new Tooltip(Texts.get("timer.startNextTip", model.nextMinutes(), phaseWord(model.nextPhase()))));
     }
 
     private static void show(javafx.scene.Node node, boolean on) {
@@ -254,5 +254,15 @@ public final class TimerView extends HBox {
 
     boolean compact() {
         return compact;
+    }
+
+    /** "Focus 25 min", "Break 5 min". */
+    private static String length(TimerPhase phase, int minutes) {
+        return Texts.get(phase == TimerPhase.BREAK ? "timer.breakLength" : "timer.focusLength", minutes);
+    }
+
+    /** The phase inside a sentence: "focus", "break". */
+    private static String phaseWord(TimerPhase phase) {
+        return Texts.get(phase == TimerPhase.BREAK ? "timer.breakWord" : "timer.focusWord");
     }
 }

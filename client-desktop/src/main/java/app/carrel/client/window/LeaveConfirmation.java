@@ -1,5 +1,6 @@
 package app.carrel.client.window;
 
+import app.carrel.client.i18n.Texts;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -14,7 +15,7 @@ public final class LeaveConfirmation {
     /** Blocks until answered (FX thread); true when the person confirmed with {@code action}. */
     public static boolean confirm(Window owner, String title, String text, String action) {
         ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        ButtonType stay = new ButtonType("Stay", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType stay = new ButtonType(Texts.get("leave.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, stay);
         alert.initOwner(owner);
         alert.setTitle(title);

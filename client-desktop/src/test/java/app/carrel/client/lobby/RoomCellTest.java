@@ -2,11 +2,14 @@ package app.carrel.client.lobby;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.carrel.client.i18n.Language;
+import app.carrel.client.i18n.Texts;
 import app.carrel.client.text.Glyphs;
 import app.carrel.client.text.WorldNames;
 import app.carrel.protocol.Room;
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The lobby's rooms named in every script show their names, not boxes. */
+/** The lobby's rooms named in every script show their names, not boxes; in Korean, its words too. */
 class RoomCellTest {
 
     @BeforeAll
@@ -43,5 +46,29 @@ class RoomCellTest {
             }
             return null;
         }).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void joinAndFullAreKoreanWordsDrawnInAKoreanApp() throws Exception {
+        Locale before = Locale.getDefault();
+        Texts.use(Language.KOREAN);
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                List<Room> rooms = List.of(new Room("a", "알고리즘 스터디", 1, 8, false), new Room("b", "Full", 2, 2, false));
+                ListView<Room> list = new ListView<>(FXCollections.observableArrayList(rooms));
+                list.setCellFactory(view -> new RoomCell(room -> { }, new SimpleBooleanProperty(true)));
+                Scene scene = new Scene(list, 700, 400);
+                scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                list.applyCss();
+                list.layout();
+                List<Node> buttons = List.copyOf(list.lookupAll(".room-join"));
+                Glyphs.assertDrawn(buttons.get(0), "입장");
+                Glyphs.assertDrawn(buttons.get(1), "만원");
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+        } finally {
+            Locale.setDefault(before);
+            Texts.use(Language.SYSTEM);
+        }
     }
 }

@@ -3,6 +3,7 @@ package app.carrel.client.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.carrel.client.i18n.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ class SettingsModelTest {
         first.setTheme(SettingsModel.DARK);
         first.setCamera("Synthetic camera");
         first.setMuteDuringFocus(true);
+        assertEquals(Language.SYSTEM, first.language(), "the system's language until one is chosen");
+        first.setLanguage(Language.KOREAN);
 
         SettingsModel second = SettingsModel.load(new SettingsStore(dir));
         assertEquals("ws://example.org:7000/signal", second.serverProperty().get());
@@ -29,6 +32,7 @@ class SettingsModelTest {
         assertEquals(SettingsModel.DARK, second.themeProperty().get());
         assertEquals("Synthetic camera", second.cameraProperty().get());
         assertTrue(second.muteDuringFocusProperty().get());
+        assertEquals(Language.KOREAN, second.language());
         assertEquals("", second.saveProblemProperty().get());
         Files.delete(dir.resolve("settings.properties"));
         Files.delete(dir);
