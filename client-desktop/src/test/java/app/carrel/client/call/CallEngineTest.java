@@ -1,5 +1,8 @@
 package app.carrel.client.call;
 
+import static app.carrel.client.call.CallFixture.BLUE;
+import static app.carrel.client.call.CallFixture.GREEN;
+import static app.carrel.client.call.CallFixture.RED;
 import static app.carrel.client.call.CallFixture.awaitFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(NoLeaksExtension.class)
 class CallEngineTest {
 
-    private static final int RED = 0xE02020;
-    private static final int GREEN = 0x20C040;
-    private static final int BLUE = 0x2040E0;
     private static final Duration LIMIT = CallFixture.LIMIT;
 
     @TempDir

@@ -28,6 +28,10 @@ import javax.net.ssl.SSLContext;
 final class CallFixture implements AutoCloseable {
 
     static final VideoFormat SMALL = new VideoFormat(320, 240, 15);
+    // Synthetic camera colours: a peer's decoded colour says whose video it is.
+    static final int RED = 0xE02020;
+    static final int GREEN = 0x20C040;
+    static final int BLUE = 0x2040E0;
     static final Duration LIMIT = Duration.ofSeconds(15);
 
     private final Path database;

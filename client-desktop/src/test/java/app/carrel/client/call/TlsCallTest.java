@@ -1,5 +1,7 @@
 package app.carrel.client.call;
 
+import static app.carrel.client.call.CallFixture.BLUE;
+import static app.carrel.client.call.CallFixture.RED;
 import static app.carrel.client.call.CallFixture.awaitFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(NoLeaksExtension.class)
 class TlsCallTest {
 
-    private static final int RED = 0xE02020;
-    private static final int BLUE = 0x2040E0;
 
     @TempDir
     Path dir;
