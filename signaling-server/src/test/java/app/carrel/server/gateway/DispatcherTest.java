@@ -56,12 +56,9 @@ class DispatcherTest {
 
     @Test
     void chatIsNumberedPerRoomAndOnlyTheSendersCopyCarriesTheId() {
-        String room = rooms.createRoom("R", 4, null);
-        RoomsFixture.Client a = rooms.join(room, "A");
-        a.next(ServerMessage.Joined.class);
-        RoomsFixture.Client b = rooms.join(room, "B");
-        b.next(ServerMessage.Joined.class);
-        a.next(ServerMessage.PeerJoined.class);
+        RoomsFixture.Client[] both = twoInARoom();
+        RoomsFixture.Client a = both[0];
+        RoomsFixture.Client b = both[1];
         rooms.send(a, "{\"type\":\"chat\",\"id\":\"5\",\"text\":\"one\"}");
         rooms.send(a, "{\"type\":\"chat\",\"text\":\"two\"}");
         ServerMessage.Chat mine = a.next(ServerMessage.Chat.class);
@@ -91,12 +88,9 @@ class DispatcherTest {
 
     @Test
     void mediaStateKeepsMissingFlagsAndAlwaysSendsAllThree() {
-        String room = rooms.createRoom("R", 4, null);
-        RoomsFixture.Client a = rooms.join(room, "A");
-        a.next(ServerMessage.Joined.class);
-        RoomsFixture.Client b = rooms.join(room, "B");
-        b.next(ServerMessage.Joined.class);
-        a.next(ServerMessage.PeerJoined.class);
+        RoomsFixture.Client[] both = twoInARoom();
+        RoomsFixture.Client a = both[0];
+        RoomsFixture.Client b = both[1];
         rooms.send(b, "{\"type\":\"media-state\",\"audio\":false}");
         ServerMessage.MediaState m = a.next(ServerMessage.MediaState.class);
         assertFalse(m.audio());
@@ -125,5 +119,16 @@ class DispatcherTest {
         rooms.createRoom("Other", 4, null);
         rooms.executor.advance(Duration.ofSeconds(1));
         assertTrue(watcher.outlet().sent.stream().noneMatch(m -> m instanceof ServerMessage.Rooms));
+    }
+
+    /** A and B seated in a new room, each past its joined (and A past B's peer-joined). */
+    private RoomsFixture.Client[] twoInARoom() {
+        String room = rooms.createRoom("R", 4, null);
+        RoomsFixture.Client a = rooms.join(room, "A");
+        a.next(ServerMessage.Joined.class);
+        RoomsFixture.Client b = rooms.join(room, "B");
+        b.next(ServerMessage.Joined.class);
+        a.next(ServerMessage.PeerJoined.class);
+        return new RoomsFixture.Client[] {a, b};
     }
 }
