@@ -1,9 +1,11 @@
 package app.carrel.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Everything a client may send. A client cannot express {@code from}: the server stamps it.
@@ -22,6 +24,10 @@ import java.math.BigInteger;
         @JsonSubTypes.Type(value = ClientMessage.MediaState.class, name = "media-state"),
         @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
         @JsonSubTypes.Type(value = ClientMessage.Timer.class, name = "timer"),
+        @JsonSubTypes.Type(value = ClientMessage.SfuPublish.class, name = "sfu-publish"),
+        @JsonSubTypes.Type(value = ClientMessage.SfuAnswer.class, name = "sfu-answer"),
+        @JsonSubTypes.Type(value = ClientMessage.SfuIce.class, name = "sfu-ice"),
+        @JsonSubTypes.Type(value = ClientMessage.SfuView.class, name = "sfu-view"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ClientMessage {
@@ -53,10 +59,24 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** {@code halls}: this client can take part in halls (SFU rooms); v1 clients leave it out. */
     record Join(String id, String room, String name, String password, String resume,
-                Boolean audio, Boolean video, Boolean screen) implements ClientMessage {
+                Boolean audio, Boolean video, Boolean screen, Boolean halls) implements ClientMessage {
+        @JsonCreator
+        public Join {
+        }
+
         public Join(String id, String room, String name) {
-            this(id, room, name, null, null, null, null, null);
+            this(id, room, name, null, null, null, null, null, null);
+        }
+
+        public Join(String id, String room, String name, String password, String resume,
+                    Boolean audio, Boolean video, Boolean screen) {
+            this(id, room, name, password, resume, audio, video, screen, null);
+        }
+
+        public boolean takesHalls() {
+            return Boolean.TRUE.equals(halls);
         }
 
         @Override
@@ -117,6 +137,48 @@ public sealed interface ClientMessage {
                 return phase == null ? "phase" : seconds == null ? "seconds" : null;
             }
             return null;
+        }
+    }
+
+    /**
+     * Halls: our publisher's offer (first publish, or a renegotiation such as a screen share).
+     * {@code screenMid} names the m-line that carries the screen, if any.
+     */
+    record SfuPublish(String id, String sdp, String screenMid) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return sdp == null ? "sdp" : null;
+        }
+    }
+
+    /** Halls: our answer to the subscriber offer the server sent last ({@code sfu-offer}). */
+    record SfuAnswer(String id, String sdp) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return sdp == null ? "sdp" : null;
+        }
+    }
+
+    /** Halls: one of our ICE candidates, for the publisher or the subscriber connection. */
+    record SfuIce(String id, SfuPc pc, IceCandidate candidate) implements ClientMessage {
+        @Override
+        public String missingField() {
+            if (pc == null) {
+                return "pc";
+            }
+            return candidate == null || candidate.candidate() == null ? "candidate.candidate" : null;
+        }
+    }
+
+    /** Halls: whose video we show now (the rest is not sent to us); audio comes from everyone. */
+    record SfuView(String id, List<String> peers) implements ClientMessage {
+        public SfuView {
+            peers = peers == null ? null : List.copyOf(peers);
+        }
+
+        @Override
+        public String missingField() {
+            return peers == null ? "peers" : null;
         }
     }
 }

@@ -16,6 +16,10 @@ public enum ErrorCode {
     INVALID_CAPACITY("invalid-capacity"),
     INVALID_CHAT("invalid-chat"),
     RATE_LIMITED("rate-limited"),
+    /** A client that did not say {@code "halls":true} on {@code join} tried to enter a hall. */
+    HALL_UNSUPPORTED("hall-unsupported"),
+    /** The hall's media server could not be reached or refused; try again. */
+    HALL_UNAVAILABLE("hall-unavailable"),
     SERVER_ERROR("server-error");
 
     private final String wire;

@@ -25,6 +25,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.Chat.class, name = "chat"),
         @JsonSubTypes.Type(value = ServerMessage.Timer.class, name = "timer"),
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerMessage.SfuPublished.class, name = "sfu-published"),
+        @JsonSubTypes.Type(value = ServerMessage.SfuOffer.class, name = "sfu-offer"),
+        @JsonSubTypes.Type(value = ServerMessage.SfuRestart.class, name = "sfu-restart"),
 })
 public sealed interface ServerMessage {
 
@@ -104,5 +107,27 @@ public sealed interface ServerMessage {
 
     record Error(@JsonInclude(JsonInclude.Include.NON_NULL) String id, ErrorCode code, String message)
             implements ServerMessage {
+    }
+
+    /** Halls: the SFU's answer to our {@code sfu-publish}; carries that request's id. */
+    record SfuPublished(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String sdp)
+            implements ServerMessage {
+    }
+
+    /**
+     * Halls: the SFU offers our subscriber connection a new set of streams (answer with
+     * {@code sfu-answer}); {@code streams} says whose each m-line is.
+     */
+    record SfuOffer(String sdp, List<SfuStream> streams) implements ServerMessage {
+        public SfuOffer {
+            streams = List.copyOf(streams);
+        }
+    }
+
+    /**
+     * Halls: the room moved to another SFU instance (the old one was lost). Close both peer
+     * connections and publish again; a new {@code sfu-offer} follows for what we view.
+     */
+    record SfuRestart(String reason) implements ServerMessage {
     }
 }
