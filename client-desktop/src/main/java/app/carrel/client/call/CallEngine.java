@@ -13,7 +13,9 @@ import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TimerAction;
 import app.carrel.protocol.TimerPhase;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -197,6 +199,23 @@ public final class CallEngine implements AutoCloseable {
             return; // a late UI event after close: there is no video left to route
         }
         thread.execute(() -> visit.setSink(peerId, sink));
+    }
+
+    /**
+     * Whose video the person sees now: the tiles on the current page, the speaker, a pinned
+     * screen. In a hall only these are received; in a mesh everyone is received anyway.
+     */
+    public void showVideoOf(Collection<String> peerIds) {
+        Set<String> copy = Set.copyOf(peerIds);
+        if (state.get() == CallState.CLOSED) {
+            return;
+        }
+        thread.execute(() -> visit.showVideoOf(copy));
+    }
+
+    /** "mesh" or "sfu" while in a room, else null. */
+    public String transportKind() {
+        return thread.call(visit::transportKind);
     }
 
     /** What has arrived of one participant's video so far (safe from any thread). */

@@ -3,6 +3,7 @@ package app.carrel.client.call;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,6 +46,15 @@ interface CallTransport {
 
     /** Our screen share started or stopped. */
     void screenChanged();
+
+    /**
+     * Whose video the person is shown now (a page of tiles, the speaker, a pinned screen). A
+     * transport may stop receiving the others' video to save bandwidth; audio is never affected.
+     */
+    void showVideoOf(Set<String> peerIds);
+
+    /** "mesh" or "sfu": how this call is carried, for reports. */
+    String kind();
 
     /** Where one participant's decoded video goes (null: nowhere). */
     void setSink(String peerId, RemoteVideoSink sink);

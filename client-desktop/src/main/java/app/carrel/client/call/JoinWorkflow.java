@@ -9,6 +9,7 @@ import app.carrel.protocol.ServerMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ final class JoinWorkflow {
     private final PeerEvents peerEvents;
     // Where each participant's video goes, by participant id.
     private final Map<String, RemoteVideoSink> sinks = new HashMap<>();
+    /** Whose video the room view shows (CallEngine#showVideoOf); empty until it says. */
+    private Set<String> shown = Set.of();
     private RoomCall room;
     // The same RoomCall as room, published for readers on other threads (videoReception, selfId).
     private volatile RoomCall current;
@@ -109,6 +112,18 @@ final class JoinWorkflow {
         }
     }
 
+    void showVideoOf(Set<String> peerIds) {
+        shown = Set.copyOf(peerIds);
+        if (room != null) {
+            room.transport().showVideoOf(shown);
+        }
+    }
+
+    /** How the current call is carried ("mesh", "sfu"), or null outside a room. */
+    String transportKind() {
+        return room == null ? null : room.transport().kind();
+    }
+
     void onResumed(ServerMessage.Joined joined) {
         if (room != null) {
             room.resumed(joined);
@@ -172,6 +187,7 @@ final class JoinWorkflow {
                     ServerMessage.Joined joined = (ServerMessage.Joined) message;
                     link.joined(joined, password);
                     room = new RoomCall(listeners, local, transportFor(joined, local), joined);
+                    room.transport().showVideoOf(shown);
                     current = room;
                     JoinedRoom result = JoinedRoom.of(joined);
                     state.set(CallState.IN_CALL);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -114,6 +115,16 @@ final class MeshTransport implements CallTransport {
     @Override
     public void screenChanged() {
         sessions.values().forEach(PeerSession::updateScreen);
+    }
+
+    /** A mesh receives everyone anyway: each sender decides what it sends (its uplink cap). */
+    @Override
+    public void showVideoOf(Set<String> peerIds) {
+    }
+
+    @Override
+    public String kind() {
+        return "mesh";
     }
 
     @Override
