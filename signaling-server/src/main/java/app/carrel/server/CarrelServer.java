@@ -7,6 +7,7 @@ import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.gateway.Gateway;
 import app.carrel.server.gateway.KeepAlive;
 import app.carrel.server.gateway.OutputBatch;
+import app.carrel.server.hall.Halls;
 import app.carrel.server.rooms.RoomsThread;
 import app.carrel.server.security.IceServers;
 import app.carrel.server.security.PasswordHasher;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
@@ -35,16 +38,21 @@ import org.slf4j.LoggerFactory;
 public final class CarrelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CarrelServer.class);
 
+    /** How long start-up waits for the Janus instances (see connectHalls). */
+    private static final Duration JANUS_WAIT = Duration.ofSeconds(5);
+
     private final ServerConfig config;
     private final Storage storage;
     private final RoomsThread rooms;
     private final SignalingServer socket;
     private final KeepAlive keepAlive;
     private final AdminServer admin;
+    private final Halls halls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CarrelServer(ServerConfig config, Storage storage, RoomsThread rooms, SignalingServer socket,
-                         KeepAlive keepAlive, AdminServer admin) {
+                         KeepAlive keepAlive, AdminServer admin, Halls halls) {
+        this.halls = halls;
         this.config = config;
         this.storage = storage;
         this.rooms = rooms;
@@ -69,8 +77,9 @@ public final class CarrelServer implements AutoCloseable {
             Codec codec = new Codec();
             RoomLogic logic = new RoomLogic(rooms, storage, metrics, codec, new PasswordHasher(),
                     new IceServers(config.stun(), config.turn(), config.turnSecret()),
-                    config.maxCapacity(), config.resumeGrace());
+                    config.sizes(), config.resumeGrace(), config.halls());
             restore(rooms, logic, storage);
+            connectHalls(rooms, logic);
 
             String welcome = codec.encode(new ServerMessage.Welcome(1, ServerInfo.nameAndVersion()));
             Gateway gateway = new Gateway(codec, logic.dispatcher(), rooms, metrics, config.rateLimit(), config.rateBurst(),
@@ -84,7 +93,7 @@ public final class CarrelServer implements AutoCloseable {
             keepAlive.start();
             AdminServer admin = config.adminPort() < 0 ? null
                     : AdminServer.start(config.bind(), config.adminPort(), metrics);
-            CarrelServer server = new CarrelServer(config, storage, rooms, socket, keepAlive, admin);
+            CarrelServer server = new CarrelServer(config, storage, rooms, socket, keepAlive, admin, logic.halls());
             LOG.info("Carrel signaling server {} listening on {} (port {}){}", ServerInfo.VERSION, server.uri(),
                     server.port(), admin == null ? "" : "; admin on port " + admin.port());
             return server;
@@ -131,12 +140,28 @@ public final class CarrelServer implements AutoCloseable {
         LOG.info("Shutting down: closing connections with 1001");
         keepAlive.close();
         stopSocket(socket);
+        rooms.execute(halls::close);
         rooms.close();
         storage.close();
         if (admin != null) {
             admin.close();
         }
         LOG.info("Carrel signaling server stopped");
+    }
+
+    /**
+     * Connects to the Janus instances before listening, so that people resuming their seats in a
+     * hall right after a restart find it carried. One that does not answer within
+     * {@link #JANUS_WAIT} is tried again in the background.
+     */
+    private static void connectHalls(RoomsThread rooms, RoomLogic logic) throws InterruptedException {
+        CompletableFuture<CompletableFuture<Void>> started = new CompletableFuture<>();
+        rooms.execute(() -> started.complete(logic.halls().start()));
+        try {
+            started.get(JANUS_WAIT.toMillis(), TimeUnit.MILLISECONDS).get(JANUS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Not every Janus answered within {} s; halls will use those that do", JANUS_WAIT.toSeconds());
+        }
     }
 
     private static void restore(RoomsThread rooms, RoomLogic logic, Storage storage) throws Exception {

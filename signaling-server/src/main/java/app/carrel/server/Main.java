@@ -1,5 +1,9 @@
 package app.carrel.server;
 
+import app.carrel.server.hall.HallConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,18 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--max-capacity", description = "Largest room capacity allowed (default: ${DEFAULT-VALUE})")
     int maxCapacity = 8;
+
+    @Option(names = "--janus", paramLabel = "URL", description = "A Janus WebSocket API (ws://host:8188/) for"
+            + " study halls; repeatable, one per instance")
+    List<URI> janus = new ArrayList<>();
+
+    @Option(names = "--janus-secret-file", paramLabel = "FILE", description = "File holding Janus's api_secret,"
+            + " also its VideoRoom admin_key (never give secrets on the command line: ps shows them)")
+    Path janusSecretFile;
+
+    @Option(names = "--mesh-max", description = "With a Janus, rooms larger than this are study halls"
+            + " (default: ${DEFAULT-VALUE})")
+    int meshMax = 4;
 
     @Option(names = "--stun", paramLabel = "URL", description = "STUN URL handed to clients; repeatable")
     List<String> stun = new ArrayList<>();
@@ -66,7 +82,25 @@ public final class Main implements Callable<Integer> {
     ServerConfig config() {
         return ServerConfig.builder().port(port).bind(bind).database(database).maxCapacity(maxCapacity)
                 .stun(stun).turn(turn).turnSecret(turnSecret).tls(tlsCert, tlsKey)
-                .rateLimit(rateLimit).rateBurst(rateBurst).adminPort(adminPort).build();
+                .rateLimit(rateLimit).rateBurst(rateBurst).adminPort(adminPort)
+                .meshMax(meshMax).halls(new HallConfig(janus, secret(janusSecretFile), HallConfig.DEFAULT_BITRATE))
+                .build();
+    }
+
+    /** A secret file's first line; a file that cannot be read stops the start with its reason. */
+    private static String secret(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            String secret = Files.readString(file).lines().findFirst().orElse("").strip();
+            if (secret.isEmpty()) {
+                throw new IllegalArgumentException("Secret file " + file + " is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read secret file " + file + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import app.carrel.protocol.ServerMessage;
 import app.carrel.server.chat.ChatLog;
 import app.carrel.server.chat.ChatLogs;
 import app.carrel.server.rooms.LiveRoom;
+import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.rooms.Participant;
 import app.carrel.server.rooms.RoomDirectory;
 import app.carrel.server.rooms.RoomsExecutor;
@@ -37,8 +38,11 @@ final class Restorer {
     private final RoomsExecutor executor;
     private final Duration resumeGrace;
 
+    private final RoomSizes sizes;
+
     Restorer(RoomDirectory directory, ChatLogs chat, TimerHandler timer, Seating seating, Storage storage,
-             RoomsExecutor executor, Duration resumeGrace) {
+             RoomsExecutor executor, Duration resumeGrace, RoomSizes sizes) {
+        this.sizes = sizes;
         this.directory = directory;
         this.chat = chat;
         this.timer = timer;
@@ -55,7 +59,7 @@ final class Restorer {
                 log.add(new ServerMessage.Chat(null, line.participantUuid(), line.name(), line.text(), line.at(),
                         line.seq()));
             }
-            directory.addRoom(new LiveRoom(r.uuid(), r.name(), r.capacity(), r.passwordHash()));
+            directory.addRoom(new LiveRoom(r.uuid(), r.name(), r.capacity(), r.passwordHash(), sizes.hall(r.capacity())));
             chat.restore(r.uuid(), log);
         }
         long now = executor.now();

@@ -5,12 +5,15 @@ import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.chat.ChatLogs;
 import app.carrel.server.gateway.Dispatcher;
+import app.carrel.server.hall.HallConfig;
+import app.carrel.server.hall.Halls;
 import app.carrel.server.lobby.LobbyFeed;
 import app.carrel.server.lobby.LobbyHandler;
 import app.carrel.server.relay.RelayHandler;
 import app.carrel.server.rooms.Outbox;
 import app.carrel.server.rooms.RequestOrder;
 import app.carrel.server.rooms.RoomDirectory;
+import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.rooms.RoomsExecutor;
 import app.carrel.server.security.IceServers;
 import app.carrel.server.security.PasswordHasher;
@@ -33,30 +36,38 @@ public final class RoomLogic {
     private final RoomDirectory directory;
     private final Dispatcher dispatcher;
     private final Restorer restorer;
+    private final Halls halls;
 
     public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
-                     IceServers iceServers, int maxCapacity, Duration resumeGrace) {
+                     IceServers iceServers, RoomSizes sizes, Duration resumeGrace, HallConfig hallConfig) {
         Outbox outbox = new Outbox(codec, metrics);
         directory = new RoomDirectory(metrics);
         RequestOrder order = new RequestOrder(executor, outbox);
         LobbyFeed lobby = new LobbyFeed(directory, outbox, executor);
         ChatLogs chat = new ChatLogs();
         RoomTimers timers = new RoomTimers();
-        Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace);
+        halls = new Halls(hallConfig, executor, outbox);
+        Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace, halls);
         TimerHandler timer = new TimerHandler(timers, outbox, storage, executor);
         dispatcher = new Dispatcher(order, outbox,
-                new LobbyHandler(lobby, directory, outbox, order, hasher, storage, executor, maxCapacity),
+                new LobbyHandler(lobby, directory, outbox, order, hasher, storage, executor, sizes),
                 new JoinHandler(directory, outbox, order, hasher, executor, seating,
-                        new JoinedReply(iceServers, chat, timers)),
+                        new JoinedReply(iceServers, chat, timers), halls),
                 seating,
                 new RelayHandler(directory, outbox, metrics),
                 new ChatHandler(chat, outbox, storage, executor),
-                timer);
-        restorer = new Restorer(directory, chat, timer, seating, storage, executor, resumeGrace);
+                timer,
+                halls);
+        restorer = new Restorer(directory, chat, timer, seating, storage, executor, resumeGrace, sizes);
     }
 
     public Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** The study halls; connect them ({@link Halls#start}) on the rooms thread. */
+    public Halls halls() {
+        return halls;
     }
 
     public RoomDirectory directory() {

@@ -1,5 +1,7 @@
 package app.carrel.server;
 
+import app.carrel.server.hall.HallConfig;
+import app.carrel.server.rooms.RoomSizes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +26,9 @@ public record ServerConfig(
         Duration pingInterval,
         Duration deadAfter,
         Duration resumeGrace,
-        int adminPort) {
+        int adminPort,
+        int meshMax,
+        HallConfig halls) {
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -40,9 +44,8 @@ public record ServerConfig(
         if (adminPort < -1 || adminPort > 65_535) {
             throw new IllegalArgumentException("adminPort must be -1 (off) or 0-65535, was " + adminPort);
         }
-        if (maxCapacity < 2) {
-            throw new IllegalArgumentException("maxCapacity must be at least 2, was " + maxCapacity);
-        }
+        Objects.requireNonNull(halls, "halls");
+        sizes(maxCapacity, meshMax, halls); // validates
         if (rateLimit < 1 || rateBurst < 1) {
             throw new IllegalArgumentException("rateLimit and rateBurst must be positive");
         }
@@ -53,6 +56,15 @@ public record ServerConfig(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Which room sizes are hosted, and which of them are study halls. */
+    public RoomSizes sizes() {
+        return sizes(maxCapacity, meshMax, halls);
+    }
+
+    private static RoomSizes sizes(int maxCapacity, int meshMax, HallConfig halls) {
+        return new RoomSizes(maxCapacity, meshMax, !halls.janus().isEmpty());
     }
 
     public boolean tls() {
@@ -81,6 +93,8 @@ public record ServerConfig(
         private Duration deadAfter = Duration.ofSeconds(30);
         private Duration resumeGrace = Duration.ofSeconds(30);
         private int adminPort = -1;
+        private int meshMax = 4;
+        private HallConfig halls = HallConfig.none();
 
         private Builder() {
         }
@@ -156,9 +170,21 @@ public record ServerConfig(
             return this;
         }
 
+        /** Rooms above this capacity are study halls (when there is a Janus). */
+        public Builder meshMax(int meshMax) {
+            this.meshMax = meshMax;
+            return this;
+        }
+
+        public Builder halls(HallConfig halls) {
+            this.halls = halls;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bind, port, database, maxCapacity, stun, turn, turnSecret,
-                    tlsCert, tlsKey, rateLimit, rateBurst, pingInterval, deadAfter, resumeGrace, adminPort);
+                    tlsCert, tlsKey, rateLimit, rateBurst, pingInterval, deadAfter, resumeGrace, adminPort,
+                    meshMax, halls);
         }
     }
 }

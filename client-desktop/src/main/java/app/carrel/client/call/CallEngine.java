@@ -213,6 +213,12 @@ public final class CallEngine implements AutoCloseable {
         thread.execute(() -> visit.showVideoOf(copy));
     }
 
+    /** Every byte we have sent in this room so far (our uplink, all connections); 0 outside one. */
+    public CompletableFuture<Long> bytesSent() {
+        return thread.compose(() -> visit.room() == null ? CompletableFuture.completedFuture(0L)
+                : visit.room().transport().bytesSent());
+    }
+
     /** "mesh" or "sfu" while in a room, else null. */
     public String transportKind() {
         return thread.call(visit::transportKind);

@@ -70,6 +70,9 @@ interface CallTransport {
 
     CompletableFuture<PeerStats> stats(String peerId);
 
+    /** Every byte our connections have sent so far (our uplink), audio and video. */
+    CompletableFuture<Long> bytesSent();
+
     /** Lets go of every connection; our own media is closed by the room after this. */
     void close();
 }

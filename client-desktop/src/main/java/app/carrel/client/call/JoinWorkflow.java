@@ -176,7 +176,7 @@ final class JoinWorkflow {
         LocalMedia local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
         MediaFlags flags = local.flags();
         return link.request(id -> new ClientMessage.Join(id, roomId, config.name(), password, null,
-                        flags.audio(), flags.video(), flags.screen()))
+                        flags.audio(), flags.video(), flags.screen(), true))
                 .handleAsync((message, error) -> {
                     if (error != null) {
                         local.close();
@@ -198,6 +198,9 @@ final class JoinWorkflow {
 
     /** The one place that decides how a call is carried; the mesh is the only way so far. */
     private CallTransport transportFor(ServerMessage.Joined joined, LocalMedia local) {
+        if (joined.room().hall()) {
+            return new SfuTransport(media, thread, link.sfu(), peerEvents, local.tracks(), sinks::get, joined);
+        }
         return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, joined);
     }
 

@@ -160,6 +160,13 @@ final class MeshTransport implements CallTransport {
     }
 
     @Override
+    public CompletableFuture<Long> bytesSent() {
+        List<CompletableFuture<Long>> each = sessions.values().stream().map(PeerSession::bytesSent).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(v -> each.stream().mapToLong(CompletableFuture::join).sum());
+    }
+
+    @Override
     public void close() {
         for (String peerId : new ArrayList<>(sessions.keySet())) {
             closeSession(peerId);
@@ -194,7 +201,7 @@ final class MeshTransport implements CallTransport {
         }
     }
 
-    private static RTCConfiguration rtcConfig(ServerMessage.Joined joined) {
+    static RTCConfiguration rtcConfig(ServerMessage.Joined joined) {
         RTCConfiguration config = new RTCConfiguration();
         for (var server : joined.iceServers()) {
             RTCIceServer ice = new RTCIceServer();

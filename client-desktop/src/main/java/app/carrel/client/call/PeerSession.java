@@ -266,6 +266,15 @@ final class PeerSession {
                 .thenApplyAsync(r -> statsReader.read(peerId, state, r), engine);
     }
 
+    CompletableFuture<Long> bytesSent() {
+        if (closed) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+        pc.getStats(report::complete);
+        return report.orTimeout(5, TimeUnit.SECONDS).thenApply(StatsReader::bytesSent);
+    }
+
     void close() {
         if (closed) {
             return;

@@ -4,6 +4,7 @@ import app.carrel.client.media.FrameColor;
 import app.carrel.client.video.Frame;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
@@ -88,6 +89,19 @@ final class RemoteMedia {
             }
         }
         detachers.clear();
+    }
+
+    /** Our audio level meter, for a transport that routes audio to us itself (a hall's). */
+    AudioTrackSink levelSink() {
+        return audioLevel;
+    }
+
+    /**
+     * A decoded frame of ours that a transport routed here itself (a hall's subscriber, where one
+     * track may carry different people over time); released here, like every frame.
+     */
+    void acceptVideo(VideoKind kind, VideoFrame frame) {
+        onVideoFrame(kind, frame);
     }
 
     private void onVideoFrame(VideoKind kind, VideoFrame frame) {

@@ -7,11 +7,13 @@ import app.carrel.client.signaling.SignalingListener;
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.IceCandidate;
+import app.carrel.protocol.SfuPc;
 import app.carrel.protocol.ServerMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
@@ -140,6 +142,36 @@ final class ServerLink {
         };
     }
 
+    /** What a hall's connections send: through the server, which speaks to Janus for us. */
+    SfuSignals sfu() {
+        return new SfuSignals() {
+            @Override
+            public CompletableFuture<String> publish(String sdp, String screenMid) {
+                return request(id -> new ClientMessage.SfuPublish(id, sdp, screenMid)).thenApply(reply -> {
+                    if (reply instanceof ServerMessage.SfuPublished published) {
+                        return published.sdp();
+                    }
+                    throw new IllegalStateException("Unexpected answer to sfu-publish: " + reply);
+                });
+            }
+
+            @Override
+            public void answer(String sdp) {
+                sendOrQueue(new ClientMessage.SfuAnswer(null, sdp));
+            }
+
+            @Override
+            public void ice(SfuPc pc, IceCandidate candidate) {
+                sendOrQueue(new ClientMessage.SfuIce(null, pc, candidate));
+            }
+
+            @Override
+            public void view(List<String> peerIds) {
+                sendOrQueue(new ClientMessage.SfuView(null, peerIds));
+            }
+        };
+    }
+
     void sendOrQueue(ClientMessage message) {
         if (isOpen() && client.send(message)) {
             return;
@@ -242,7 +274,7 @@ final class ServerLink {
         String room = roomId;
         fresh.connect(config.requestTimeout())
                 .thenCompose(w -> fresh.request(id -> new ClientMessage.Join(id, room, config.name(), password,
-                        resumeToken, null, null, null)))
+                        resumeToken, null, null, null, true)))
                 .whenCompleteAsync((message, error) -> {
                     attemptInFlight = false;
                     if (shutdown || roomId == null) {

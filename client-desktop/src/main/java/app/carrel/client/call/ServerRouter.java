@@ -35,7 +35,8 @@ final class ServerRouter {
         } else if (r == null) {
             log.debug("Ignoring {} outside a room", message.getClass().getSimpleName());
         } else if (message instanceof ServerMessage.Offer || message instanceof ServerMessage.Answer
-                || message instanceof ServerMessage.Ice) {
+                || message instanceof ServerMessage.Ice || message instanceof ServerMessage.SfuOffer
+                || message instanceof ServerMessage.SfuRestart) {
             r.onRelayed(message);
         } else if (message instanceof ServerMessage.PeerJoined joined) {
             r.onPeerJoined(joined.peer());

@@ -71,6 +71,17 @@ final class StatsReader {
                 lost, loss, candidateType);
     }
 
+    /** Every byte our outbound RTP streams have sent, audio and video. */
+    static long bytesSent(RTCStatsReport report) {
+        long sent = 0;
+        for (RTCStats s : report.getStats().values()) {
+            if (s.getType() == RTCStatsType.OUTBOUND_RTP) {
+                sent += number(s.getAttributes().get("bytesSent"));
+            }
+        }
+        return sent;
+    }
+
     private long rate(long bytes, long lastBytes, long micros) {
         long elapsed = micros - lastMicros;
         if (lastBytes < 0 || elapsed <= 0) {

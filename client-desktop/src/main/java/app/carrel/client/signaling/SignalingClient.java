@@ -228,6 +228,8 @@ public final class SignalingClient {
             id = m.id();
         } else if (message instanceof ServerMessage.Error m) {
             id = m.id();
+        } else if (message instanceof ServerMessage.SfuPublished m) {
+            id = m.id();
         }
         return id == null ? "" : id;
     }

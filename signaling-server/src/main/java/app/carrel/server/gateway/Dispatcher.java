@@ -3,6 +3,7 @@ package app.carrel.server.gateway;
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.server.chat.ChatHandler;
+import app.carrel.server.hall.Halls;
 import app.carrel.server.lobby.LobbyHandler;
 import app.carrel.server.relay.RelayHandler;
 import app.carrel.server.rooms.Connection;
@@ -29,9 +30,11 @@ public final class Dispatcher {
     private final RelayHandler relay;
     private final ChatHandler chat;
     private final TimerHandler timer;
+    private final Halls halls;
 
     public Dispatcher(RequestOrder order, Outbox outbox, LobbyHandler lobby, JoinHandler join, Seating seating,
-                      RelayHandler relay, ChatHandler chat, TimerHandler timer) {
+                      RelayHandler relay, ChatHandler chat, TimerHandler timer, Halls halls) {
+        this.halls = halls;
         this.order = order;
         this.outbox = outbox;
         this.lobby = lobby;
@@ -86,6 +89,14 @@ public final class Dispatcher {
             chat.onChat(c, p, line);
         } else if (m instanceof ClientMessage.Timer t) {
             timer.onTimer(c, p, t);
+        } else if (m instanceof ClientMessage.SfuIce ice) {
+            halls.onIce(c, p, ice);
+        } else if (m instanceof ClientMessage.SfuPublish publish) {
+            halls.onPublish(c, p, publish);
+        } else if (m instanceof ClientMessage.SfuAnswer answer) {
+            halls.onAnswer(c, p, answer);
+        } else if (m instanceof ClientMessage.SfuView view) {
+            halls.onView(c, p, view);
         } else if (m instanceof ClientMessage.Leave leave) {
             seating.onLeave(c, p, leave);
         } else {

@@ -9,6 +9,7 @@ import app.carrel.server.rooms.LiveRoom;
 import app.carrel.server.rooms.Outbox;
 import app.carrel.server.rooms.RequestOrder;
 import app.carrel.server.rooms.RoomDirectory;
+import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.rooms.RoomsExecutor;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.storage.Storage;
@@ -29,10 +30,10 @@ public final class LobbyHandler {
     private final PasswordHasher hasher;
     private final Storage storage;
     private final RoomsExecutor executor;
-    private final int maxCapacity;
+    private final RoomSizes sizes;
 
     public LobbyHandler(LobbyFeed lobby, RoomDirectory directory, Outbox outbox, RequestOrder order,
-                        PasswordHasher hasher, Storage storage, RoomsExecutor executor, int maxCapacity) {
+                        PasswordHasher hasher, Storage storage, RoomsExecutor executor, RoomSizes sizes) {
         this.lobby = lobby;
         this.directory = directory;
         this.outbox = outbox;
@@ -40,7 +41,7 @@ public final class LobbyHandler {
         this.hasher = hasher;
         this.storage = storage;
         this.executor = executor;
-        this.maxCapacity = maxCapacity;
+        this.sizes = sizes;
     }
 
     public void onListRooms(Connection c, ClientMessage.ListRooms m) {
@@ -57,11 +58,10 @@ public final class LobbyHandler {
                     "A room name is 1-" + TextRules.MAX_ROOM_NAME + " characters without control characters");
             return;
         }
-        BigInteger requested = m.capacity() == null ? BigInteger.valueOf(maxCapacity) : m.capacity();
+        BigInteger requested = m.capacity() == null ? BigInteger.valueOf(sizes.largest()) : m.capacity();
         if (requested.compareTo(BigInteger.valueOf(TextRules.MIN_CAPACITY)) < 0
-                || requested.compareTo(BigInteger.valueOf(maxCapacity)) > 0) {
-            outbox.error(c, m.id(), ErrorCode.INVALID_CAPACITY,
-                    "Capacity must be " + TextRules.MIN_CAPACITY + "-" + maxCapacity + ", was " + requested);
+                || requested.compareTo(BigInteger.valueOf(sizes.largest())) > 0) {
+            outbox.error(c, m.id(), ErrorCode.INVALID_CAPACITY, sizes.refusal(requested));
             return;
         }
         int capacity = requested.intValueExact();
@@ -81,11 +81,11 @@ public final class LobbyHandler {
     }
 
     private void create(Connection c, String requestId, String name, int capacity, String passwordHash) {
-        LiveRoom room = new LiveRoom(UUID.randomUUID().toString(), name, capacity, passwordHash);
+        LiveRoom room = new LiveRoom(UUID.randomUUID().toString(), name, capacity, passwordHash, sizes.hall(capacity));
         directory.addRoom(room);
         storage.roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, executor.now()));
-        LOG.info("Room {} '{}' created (capacity {}, {})", room.id(), name, capacity,
-                room.locked() ? "locked" : "open");
+        LOG.info("Room {} '{}' created (capacity {}, {}, {})", room.id(), name, capacity,
+                room.locked() ? "locked" : "open", room.hall() ? "hall" : "mesh");
         outbox.send(c, new ServerMessage.RoomCreated(requestId, room.toRoom()));
         lobby.changed();
     }

@@ -15,10 +15,12 @@ public final class LiveRoom {
     private final String name;
     private final int capacity;
     private final String passwordHash;
+    private final boolean hall;
     private final Map<String, Participant> seated = new LinkedHashMap<>();
 
-    public LiveRoom(String id, String name, int capacity, String passwordHash) {
+    public LiveRoom(String id, String name, int capacity, String passwordHash, boolean hall) {
         this.id = id;
+        this.hall = hall;
         this.name = name;
         this.capacity = capacity;
         this.passwordHash = passwordHash;
@@ -44,6 +46,11 @@ public final class LiveRoom {
         return passwordHash;
     }
 
+    /** Whether its media goes through the server's SFU (a study hall) rather than a mesh. */
+    public boolean hall() {
+        return hall;
+    }
+
     public boolean full() {
         return seated.size() >= capacity;
     }
@@ -61,6 +68,6 @@ public final class LiveRoom {
     }
 
     public Room toRoom() {
-        return new Room(id, name, seated.size(), capacity, locked());
+        return new Room(id, name, seated.size(), capacity, locked(), hall);
     }
 }

@@ -4,6 +4,7 @@ import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.TextRules;
+import app.carrel.server.hall.Halls;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.LiveRoom;
 import app.carrel.server.rooms.Outbox;
@@ -32,9 +33,11 @@ public final class JoinHandler {
     private final RoomsExecutor executor;
     private final Seating seating;
     private final JoinedReply reply;
+    private final Halls halls;
 
     public JoinHandler(RoomDirectory directory, Outbox outbox, RequestOrder order, PasswordHasher hasher,
-                       RoomsExecutor executor, Seating seating, JoinedReply reply) {
+                       RoomsExecutor executor, Seating seating, JoinedReply reply, Halls halls) {
+        this.halls = halls;
         this.directory = directory;
         this.outbox = outbox;
         this.order = order;
@@ -52,6 +55,9 @@ public final class JoinHandler {
         LiveRoom room = directory.room(m.room());
         if (room == null) {
             outbox.error(c, m.id(), ErrorCode.ROOM_NOT_FOUND, "No room with id '" + m.room() + "'");
+            return;
+        }
+        if (room.hall() && !hallOpenTo(c, m, room)) {
             return;
         }
         if (m.resume() != null) {
@@ -92,6 +98,24 @@ public final class JoinHandler {
         });
     }
 
+    /**
+     * A hall needs a client that can take part in one ({@code "halls":true} on join, which v1
+     * clients never send) and a Janus that is up.
+     */
+    private boolean hallOpenTo(Connection c, ClientMessage.Join m, LiveRoom room) {
+        if (!m.takesHalls()) {
+            outbox.error(c, m.id(), ErrorCode.HALL_UNSUPPORTED, "Room '" + room.name() + "' is a study hall: its"
+                    + " video goes through a media server, which this client cannot use. Update Carrel to join it.");
+            return false;
+        }
+        if (!halls.available()) {
+            outbox.error(c, m.id(), ErrorCode.HALL_UNAVAILABLE, "The media server of study hall '" + room.name()
+                    + "' is not reachable right now; try again in a minute");
+            return false;
+        }
+        return true;
+    }
+
     private boolean roomFull(Connection c, ClientMessage.Join m, LiveRoom room) {
         if (!room.full()) {
             return false;
@@ -118,6 +142,9 @@ public final class JoinHandler {
         outbox.send(c, reply.to(m.id(), p, token, now));
         while (!p.queued().isEmpty()) {
             c.send(p.queued().poll());
+        }
+        if (p.room().hall()) {
+            halls.resumed(p);
         }
         MediaFlags media = p.media().with(m.audio(), m.video(), m.screen());
         if (!media.equals(p.media())) {

@@ -4,6 +4,7 @@ import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.CloseCodes;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.ServerMessage;
+import app.carrel.server.hall.Halls;
 import app.carrel.server.lobby.LobbyFeed;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.Outbox;
@@ -31,9 +32,11 @@ public final class Seating {
     private final LobbyFeed lobby;
     private final RoomsExecutor executor;
     private final Duration resumeGrace;
+    private final Halls halls;
 
     public Seating(RoomDirectory directory, Outbox outbox, Storage storage, LobbyFeed lobby, RoomsExecutor executor,
-                   Duration resumeGrace) {
+                   Duration resumeGrace, Halls halls) {
+        this.halls = halls;
         this.directory = directory;
         this.outbox = outbox;
         this.storage = storage;
@@ -47,6 +50,9 @@ public final class Seating {
         directory.seat(p);
         storage.participantSeated(new StoredParticipant(p.id(), p.room().id(), p.name(), p.media(), p.resumeHash(), now));
         attach(c, p);
+        if (p.room().hall()) {
+            halls.seated(p);
+        }
     }
 
     /** Tells the room and the lobby about a new seat; after the joiner's own {@code joined}. */
@@ -127,5 +133,8 @@ public final class Seating {
         storage.participantLeft(p.id(), executor.now());
         outbox.broadcast(p.room(), new ServerMessage.PeerLeft(p.id()), p);
         lobby.changed();
+        if (p.room().hall()) {
+            halls.unseated(p);
+        }
     }
 }

@@ -5,6 +5,8 @@ import app.carrel.protocol.Codec;
 import app.carrel.protocol.Decoded;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.server.RoomLogic;
+import app.carrel.server.hall.HallConfig;
+import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.gateway.Dispatcher;
 import app.carrel.server.rooms.Connection;
@@ -45,7 +47,8 @@ public final class RoomsFixture implements BeforeEachCallback, AfterEachCallback
         dir = Files.createTempDirectory("carrel-rooms");
         storage = Storage.open(dir.resolve("t.db"));
         RoomLogic logic = new RoomLogic(executor, storage, new ServerMetrics(), CODEC, new PasswordHasher(1000),
-                new IceServers(List.of("stun:stun.example.org"), List.of(), null), 4, GRACE);
+                new IceServers(List.of("stun:stun.example.org"), List.of(), null), new RoomSizes(4, 4, false), GRACE,
+                HallConfig.none());
         directory = logic.directory();
         dispatcher = logic.dispatcher();
         executor.execute(() -> logic.restore(storage.snapshot()));

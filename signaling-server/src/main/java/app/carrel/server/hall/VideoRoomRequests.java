@@ -1,0 +1,114 @@
+package app.carrel.server.hall;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The bodies of the Janus VideoRoom requests a hall uses (see janus_videoroom.c's documentation
+ * of each), built in one place. Pure.
+ */
+final class VideoRoomRequests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VideoRoomRequests() {
+    }
+
+    /**
+     * A private room only the server can create (admin key) and change (secret), which admits
+     * only publishers with a token we added ({@code allowed}) and subscribers that name a
+     * publisher's private id ({@code require_pvtid}).
+     */
+    static ObjectNode create(long room, String adminKey, String secret, int publishers, int bitrate) {
+        ObjectNode body = request("create");
+        body.put("room", room);
+        if (adminKey != null) {
+            body.put("admin_key", adminKey);
+        }
+        body.put("secret", secret);
+        body.put("is_private", true);
+        body.put("permanent", false);
+        body.put("publishers", publishers);
+        body.put("bitrate", bitrate);
+        body.put("require_pvtid", true);
+        body.putArray("allowed");
+        body.put("audiocodec", "opus");
+        body.put("videocodec", "vp8");
+        body.put("notify_joining", false);
+        return body;
+    }
+
+    static ObjectNode allowed(long room, String secret, String action, String token) {
+        ObjectNode body = request("allowed");
+        body.put("room", room);
+        body.put("secret", secret);
+        body.put("action", action);
+        body.putArray("allowed").add(token);
+        return body;
+    }
+
+    static ObjectNode destroy(long room, String secret) {
+        ObjectNode body = request("destroy");
+        body.put("room", room);
+        body.put("secret", secret);
+        return body;
+    }
+
+    /** Joins as a publisher (not yet sending): {@code display} is the Carrel participant id. */
+    static ObjectNode joinPublisher(long room, long feed, String participantId, String token) {
+        ObjectNode body = request("join");
+        body.put("ptype", "publisher");
+        body.put("room", room);
+        body.put("id", feed);
+        body.put("display", participantId);
+        body.put("token", token);
+        return body;
+    }
+
+    /** {@code publish} the first time, {@code configure} for a renegotiation (a screen share). */
+    static ObjectNode publish(boolean first, String screenMid) {
+        ObjectNode body = request(first ? "publish" : "configure");
+        if (screenMid != null) {
+            body.putArray("descriptions").addObject().put("mid", screenMid).put("description", "screen");
+        }
+        return body;
+    }
+
+    static ObjectNode joinSubscriber(long room, long privateId, List<FeedStream> streams) {
+        ObjectNode body = request("join");
+        body.put("ptype", "subscriber");
+        body.put("room", room);
+        body.put("private_id", privateId);
+        body.put("use_msid", false);
+        streams(body.putArray("streams"), streams);
+        return body;
+    }
+
+    static ObjectNode update(List<FeedStream> subscribe, List<FeedStream> unsubscribe) {
+        ObjectNode body = request("update");
+        if (!subscribe.isEmpty()) {
+            streams(body.putArray("subscribe"), subscribe);
+        }
+        if (!unsubscribe.isEmpty()) {
+            streams(body.putArray("unsubscribe"), unsubscribe);
+        }
+        return body;
+    }
+
+    static ObjectNode start() {
+        return request("start");
+    }
+
+    private static void streams(ArrayNode array, List<FeedStream> streams) {
+        for (FeedStream s : streams) {
+            array.addObject().put("feed", s.feed()).put("mid", s.mid());
+        }
+    }
+
+    private static ObjectNode request(String name) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("request", name);
+        return body;
+    }
+}
