@@ -213,10 +213,10 @@ public final class CallEngine implements AutoCloseable {
         thread.execute(() -> visit.showVideoOf(copy));
     }
 
-    /** Every byte we have sent in this room so far (our uplink, all connections); 0 outside one. */
-    public CompletableFuture<Long> bytesSent() {
-        return thread.compose(() -> visit.room() == null ? CompletableFuture.completedFuture(0L)
-                : visit.room().transport().bytesSent());
+    /** Every byte sent and received in this room so far, all connections; zero outside one. */
+    public CompletableFuture<Traffic> traffic() {
+        return thread.compose(() -> visit.room() == null ? CompletableFuture.completedFuture(Traffic.NONE)
+                : visit.room().transport().traffic());
     }
 
     /** "mesh" or "sfu" while in a room, else null. */

@@ -70,8 +70,8 @@ interface CallTransport {
 
     CompletableFuture<PeerStats> stats(String peerId);
 
-    /** Every byte our connections have sent so far (our uplink), audio and video. */
-    CompletableFuture<Long> bytesSent();
+    /** Every byte our connections have sent (uplink) and received (downlink) so far. */
+    CompletableFuture<Traffic> traffic();
 
     /** Lets go of every connection; our own media is closed by the room after this. */
     void close();

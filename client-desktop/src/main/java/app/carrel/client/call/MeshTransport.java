@@ -160,10 +160,8 @@ final class MeshTransport implements CallTransport {
     }
 
     @Override
-    public CompletableFuture<Long> bytesSent() {
-        List<CompletableFuture<Long>> each = sessions.values().stream().map(PeerSession::bytesSent).toList();
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                .thenApply(v -> each.stream().mapToLong(CompletableFuture::join).sum());
+    public CompletableFuture<Traffic> traffic() {
+        return Traffic.sum(sessions.values().stream().map(PeerSession::traffic).toList());
     }
 
     @Override

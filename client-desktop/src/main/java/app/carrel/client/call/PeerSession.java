@@ -266,13 +266,11 @@ final class PeerSession {
                 .thenApplyAsync(r -> statsReader.read(peerId, state, r), engine);
     }
 
-    CompletableFuture<Long> bytesSent() {
+    CompletableFuture<Traffic> traffic() {
         if (closed) {
-            return CompletableFuture.completedFuture(0L);
+            return CompletableFuture.completedFuture(Traffic.NONE);
         }
-        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
-        pc.getStats(report::complete);
-        return report.orTimeout(5, TimeUnit.SECONDS).thenApply(StatsReader::bytesSent);
+        return StatsReader.traffic(pc);
     }
 
     void close() {

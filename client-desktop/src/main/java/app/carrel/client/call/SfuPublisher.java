@@ -127,13 +127,8 @@ final class SfuPublisher {
         offer();
     }
 
-    CompletableFuture<Long> bytesSent() {
-        if (closed) {
-            return CompletableFuture.completedFuture(0L);
-        }
-        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
-        pc.getStats(report::complete);
-        return report.orTimeout(5, TimeUnit.SECONDS).thenApply(StatsReader::bytesSent);
+    CompletableFuture<Traffic> traffic() {
+        return closed ? CompletableFuture.completedFuture(Traffic.NONE) : StatsReader.traffic(pc);
     }
 
     void close() {

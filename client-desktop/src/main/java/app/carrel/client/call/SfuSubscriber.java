@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,7 +48,7 @@ final class SfuSubscriber {
     private ConnectionState state = ConnectionState.NEW;
 
     SfuSubscriber(PeerConnectionFactory factory, RTCConfiguration config, SfuSignals signals,
-                  java.util.concurrent.Executor engine, Consumer<String> problems, Consumer<ConnectionState> states,
+                  Executor engine, Consumer<String> problems, Consumer<ConnectionState> states,
                   Function<String, RemoteMedia> remotes) {
         this.signals = signals;
         this.problems = problems;
@@ -90,6 +92,10 @@ final class SfuSubscriber {
         } catch (NegotiationException e) {
             problems.accept(Texts.get("call.negotiationFailed", "SFU", e.getMessage()));
         }
+    }
+
+    CompletableFuture<Traffic> traffic() {
+        return closed ? CompletableFuture.completedFuture(Traffic.NONE) : StatsReader.traffic(pc);
     }
 
     void close() {

@@ -166,8 +166,15 @@ final class SfuTransport implements CallTransport {
     }
 
     @Override
-    public CompletableFuture<Long> bytesSent() {
-        return publisher == null ? CompletableFuture.completedFuture(0L) : publisher.bytesSent();
+    public CompletableFuture<Traffic> traffic() {
+        List<CompletableFuture<Traffic>> each = new ArrayList<>();
+        if (publisher != null) {
+            each.add(publisher.traffic());
+        }
+        if (subscriber != null) {
+            each.add(subscriber.traffic());
+        }
+        return Traffic.sum(each);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package app.carrel.client.call;
 
 import dev.onvoid.webrtc.RTCStats;
+import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCStatsType;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns a native stats report into {@link PeerStats}. Keeps the previous byte counts so bitrates
@@ -71,15 +74,25 @@ final class StatsReader {
                 lost, loss, candidateType);
     }
 
-    /** Every byte our outbound RTP streams have sent, audio and video. */
-    static long bytesSent(RTCStatsReport report) {
+    /** What one connection has sent and received so far (its stats, asked for natively). */
+    static CompletableFuture<Traffic> traffic(RTCPeerConnection pc) {
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+        pc.getStats(report::complete);
+        return report.orTimeout(5, TimeUnit.SECONDS).thenApply(StatsReader::traffic);
+    }
+
+    /** Every byte our RTP streams have sent and received on one connection, audio and video. */
+    static Traffic traffic(RTCStatsReport report) {
         long sent = 0;
+        long received = 0;
         for (RTCStats s : report.getStats().values()) {
             if (s.getType() == RTCStatsType.OUTBOUND_RTP) {
                 sent += number(s.getAttributes().get("bytesSent"));
+            } else if (s.getType() == RTCStatsType.INBOUND_RTP) {
+                received += number(s.getAttributes().get("bytesReceived"));
             }
         }
-        return sent;
+        return new Traffic(sent, received);
     }
 
     private long rate(long bytes, long lastBytes, long micros) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.Await;
+import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.FrameColor;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -48,10 +49,98 @@ class HallCallTest {
                     }
                 }
             }
-            // Each uplink is one stream, however many watch it: compare with what one receiver got.
-            long sent = engines.get(0).bytesSent().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
-            long oneStream = engines.get(1).bytesSent().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
-            assertTrue(sent > 0 && oneStream > 0);
+            // Each uplink is one stream however many watch it (a mesh sender would send 7): over
+            // one window, what each sent is compared with what an average stream delivered.
+            List<Traffic> before = traffic(engines);
+            Await.until("100 kB more at P1", LIMIT.multipliedBy(2), () -> traffic(engines.get(1)).received()
+                    - before.get(1).received() > 100_000, () -> "(before " + before.get(1) + ", now "
+                    + traffic(engines.get(1)) + ")");
+            List<Traffic> after = traffic(engines);
+            double perStream = 0;
+            for (int j = 0; j < n; j++) {
+                perStream += (after.get(j).received() - before.get(j).received()) / (double) (n - 1) / n;
+            }
+            for (int i = 0; i < n; i++) {
+                long sent = after.get(i).sent() - before.get(i).sent();
+                assertTrue(sent > 0 && sent <= 1.5 * perStream,
+                        "P" + i + " sent " + sent + " B against " + (long) perStream + " B per received stream");
+            }
+        }
+    }
+
+    @Test
+    void leaveRejoinCameraOffOnAndScreenShareInAHall() throws Exception {
+        try (JanusFixture janus = new JanusFixture(dir, 1);
+             CallFixture call = new CallFixture(dir, b -> b.maxCapacity(6).halls(janus.hallConfig()), null)) {
+            CallEngine ann = call.engine("Ann", CallFixture.RED, new EventRecorder(), ANY_AUDIO,
+                    b -> b.screen(() -> new RecordingCamera(CallFixture.SMALL, SCREEN, "screen")));
+            CallEngine bob = call.engine("Bob", CallFixture.GREEN, new EventRecorder());
+            CallEngine cy = call.engine("Cy", CallFixture.BLUE, new EventRecorder());
+            String room = call.joinedTogether("Hall", 6, ann, bob, cy);
+            List<CallEngine> all = List.of(ann, bob, cy);
+            all.forEach(e -> showEveryone(e, all));
+            awaitColour(ann, bob.selfId(), CallFixture.GREEN);
+            awaitColour(ann, cy.selfId(), CallFixture.BLUE);
+            awaitColour(cy, ann.selfId(), CallFixture.RED);
+
+            // Cy leaves: gone from Ann's view, and Bob's video keeps coming.
+            String cyId = cy.selfId();
+            cy.leave().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Await.until("Cy gone at Ann", LIMIT, () -> ann.peers().stream().noneMatch(p -> p.id().equals(cyId)));
+            assertEquals(0, ann.videoReception(cyId, VideoKind.CAMERA).frames());
+            awaitMoreFrames(ann, bob.selfId(), VideoKind.CAMERA);
+
+            // ... and comes back as a new participant, seen again.
+            call.join(cy, room);
+            all.forEach(e -> showEveryone(e, all));
+            awaitColour(ann, cy.selfId(), CallFixture.BLUE);
+            awaitColour(cy, bob.selfId(), CallFixture.GREEN);
+
+            // Bob's camera off: his frames stop at Ann; on again: they come back.
+            bob.setCamera(false).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Await.until("Bob's camera off at Ann", LIMIT,
+                    () -> ann.peers().stream().anyMatch(p -> p.id().equals(bob.selfId()) && !p.video()));
+            long stopped = ann.videoReception(bob.selfId(), VideoKind.CAMERA).frames();
+            bob.setCamera(true).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Await.until("Bob's camera back at Ann", LIMIT,
+                    () -> ann.videoReception(bob.selfId(), VideoKind.CAMERA).frames() > stopped + 10);
+
+            // Ann shares her screen: Bob and Cy receive it as a screen, beside her camera.
+            ann.startScreenShare().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            for (CallEngine viewer : List.of(bob, cy)) {
+                Await.until("Ann's screen at " + viewer.selfId(), LIMIT, () -> {
+                    VideoReception screen = viewer.videoReception(ann.selfId(), VideoKind.SCREEN);
+                    return screen.frames() > 5 && FrameColor.distance(screen.avgRgb(), SCREEN) < 80;
+                }, () -> viewer.videoReception(ann.selfId(), VideoKind.SCREEN).toString());
+                awaitMoreFrames(viewer, ann.selfId(), VideoKind.CAMERA);
+            }
+            ann.stopScreenShare().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            awaitMoreFrames(bob, ann.selfId(), VideoKind.CAMERA);
+        }
+    }
+
+    private static final int SCREEN = 0xF0A000;
+    private static final AudioBackend ANY_AUDIO = new AudioBackend(AudioBackend.Kind.HEADLESS, "test");
+
+    private static void showEveryone(CallEngine viewer, List<CallEngine> all) {
+        viewer.showVideoOf(all.stream().filter(e -> e != viewer).map(CallEngine::selfId).toList());
+    }
+
+    private static void awaitMoreFrames(CallEngine at, String from, VideoKind kind) {
+        long now = at.videoReception(from, kind).frames();
+        Await.until("more " + kind + " frames from " + from, LIMIT,
+                () -> at.videoReception(from, kind).frames() > now + 10);
+    }
+
+    private static List<Traffic> traffic(List<CallEngine> engines) {
+        return engines.stream().map(HallCallTest::traffic).toList();
+    }
+
+    private static Traffic traffic(CallEngine engine) {
+        try {
+            return engine.traffic().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("No traffic figures", e);
         }
     }
 

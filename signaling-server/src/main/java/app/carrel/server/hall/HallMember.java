@@ -27,8 +27,13 @@ final class HallMember {
     Set<String> view = Set.of();
     long subscriberHandle;
     List<SubscribedStream> subscribed = List.of();
-    /** A subscription change is in flight; {@link #dirty} asks for another when it ends. */
+    /**
+     * A subscription change is in flight (asked, or Janus's offer not yet answered); {@link #dirty}
+     * asks for another when it ends. One at a time keeps Janus from postponing and merging updates.
+     */
     boolean subscribing;
+    /** An offer went to the member and its answer has not yet been started in Janus. */
+    boolean awaitingAnswer;
     boolean dirty;
 
     HallMember(Participant participant, String token, long feed) {

@@ -162,8 +162,15 @@ public final class Halls implements JanusInstances.Listener {
             }
             hall.link.message(member.subscriberHandle, VideoRoomRequests.start(), "answer", m.sdp())
                     .whenCompleteAsync((reply, failure) -> {
-                        if (failure != null && current(hall, member)) {
+                        if (!current(hall, member)) {
+                            return;
+                        }
+                        member.awaitingAnswer = false;
+                        if (failure != null) {
                             refuse(p, m.id(), "The hall refused our answer", failure);
+                        }
+                        if (member.dirty) {
+                            reconcile(hall, member);
                         }
                     }, rooms);
         });
@@ -361,7 +368,7 @@ public final class Halls implements JanusInstances.Listener {
         if (!member.joined.isDone() || member.joined.isCompletedExceptionally()) {
             return;
         }
-        if (member.subscribing) {
+        if (member.subscribing || member.awaitingAnswer) {
             member.dirty = true;
             return;
         }
@@ -405,6 +412,10 @@ public final class Halls implements JanusInstances.Listener {
             if (failure != null) {
                 LOG.warn("Changing what {} receives in hall {} failed: {}", member.participant.id(), hall.roomId,
                         failure.toString());
+            } else if ("updating".equals(reply.data().path("videoroom").asText())) {
+                // Janus postponed it; its offer comes as an event of its own (onEvent).
+                member.subscribing = true;
+                return;
             } else {
                 onSubscriberEvent(hall, member, reply);
             }
@@ -427,6 +438,8 @@ public final class Halls implements JanusInstances.Listener {
             member.subscribed = List.copyOf(subscribed);
         }
         if (event.sdp() != null) {
+            member.subscribing = false;
+            member.awaitingAnswer = true;
             member.participant.deliver(outbox.encode(new ServerMessage.SfuOffer(event.sdp(), describe(hall, member))));
         }
     }
