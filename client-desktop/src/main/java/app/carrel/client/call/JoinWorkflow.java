@@ -198,7 +198,8 @@ final class JoinWorkflow {
 
     /** The one place that decides how a call is carried; the mesh is the only way so far. */
     private CallTransport transportFor(ServerMessage.Joined joined, LocalMedia local) {
-        return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, joined);
+        UplinkBudget budget = new UplinkBudget(config.format().height(), config.format().fps());
+        return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, budget, joined);
     }
 
     private static String describeRefusal(SignalingException refusal) {

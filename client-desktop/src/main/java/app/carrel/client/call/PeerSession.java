@@ -46,6 +46,7 @@ final class PeerSession {
     private final RTCPeerConnection pc;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final StatsReader statsReader = new StatsReader();
+    private final SenderCaps caps;
     private RTCRtpSender audioSender;
     private RTCRtpSender cameraSender;
     private RTCRtpSender screenSender;
@@ -66,6 +67,7 @@ final class PeerSession {
         this.events = events;
         this.tracks = tracks;
         this.remote = new RemoteMedia(peerId);
+        this.caps = new SenderCaps(selfId + " to " + peerId);
         this.pc = factory.createPeerConnection(config, new PeerObserver(this, engine, remote));
     }
 
@@ -107,6 +109,9 @@ final class PeerSession {
             flushCandidates();
             RTCSessionDescription answer = Sdp.createAnswer(pc);
             Sdp.setLocal(pc, answer);
+            // A sender that took a transceiver the offer made has no encodings until our answer
+            // is set (getParameters lists none, and a cap put on them is lost): cap it now.
+            capVideo();
             relay.answer(peerId, answer.sdp);
             mayOffer = true;
             negotiateIfPending();
@@ -184,6 +189,7 @@ final class PeerSession {
         }
         try {
             cameraSender.replaceTrack(tracks.camera);
+            caps.camera(cameraSender);
         } catch (RuntimeException | Error e) {
             log.warn("{}: could not switch the camera sent to {}: {}", selfId, peerId, e.toString());
             events.onProblem(Texts.get("devices.cameraNotSent", e.getMessage()));
@@ -193,6 +199,28 @@ final class PeerSession {
                 log.warn("{}: detaching the old camera from {} failed: {}", selfId, peerId, again.toString());
             }
         }
+    }
+
+    /**
+     * Caps our camera and screen senders to this peer (the room grew or shrank, or our screen
+     * share changed how the budget is split); live, without renegotiating. Audio is left alone.
+     */
+    void setCaps(VideoCaps next) {
+        caps.set(next);
+        if (!closed) {
+            capVideo();
+        }
+    }
+
+    /** The parameters our sender of {@code kind} has now, or null without one (tests: the caps in force). */
+    RTCRtpSendParameters videoParameters(VideoKind kind) {
+        RTCRtpSender sender = kind == VideoKind.CAMERA ? cameraSender : screenSender;
+        return closed || sender == null ? null : sender.getParameters();
+    }
+
+    /** The parameters of our audio sender now, or null before there is one (tests: audio is never capped). */
+    RTCRtpSendParameters audioParameters() {
+        return closed || audioSender == null ? null : audioSender.getParameters();
     }
 
     /** Starts or stops sending our screen; either way renegotiates. Fails as {@link #updateAudio} does: logged and told. */
@@ -208,6 +236,7 @@ final class PeerSession {
         try {
             if (start) {
                 screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
+                caps.screen(screenSender);
             } else {
                 pc.removeTrack(screenSender);
                 screenSender = null;
@@ -336,8 +365,14 @@ final class PeerSession {
             }
             updateAudio();
             cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
+            caps.camera(cameraSender);
         }
         updateScreen();
+    }
+
+    private void capVideo() {
+        caps.camera(cameraSender);
+        caps.screen(screenSender);
     }
 
     /** A remote description may stop a sender of our audio track: see LocalTracks#audioSinkLock. */
