@@ -109,8 +109,13 @@ final class PeerSession {
             flushCandidates();
             RTCSessionDescription answer = Sdp.createAnswer(pc);
             Sdp.setLocal(pc, answer);
-            // A sender that took a transceiver the offer made has no encodings until our answer
-            // is set (getParameters lists none, and a cap put on them is lost): cap it now.
+            // Senders that took a transceiver the offer made have no encodings until our answer
+            // is set: getParameters lists none, and what addLocalTracks set on them was lost. So
+            // stop (or start) our audio stream and cap our video again now. The lost audio stop
+            // left every answerer sending a muted stream, which also took a share of the first
+            // 300 kbit/s estimate from the video: the encoder then dropped 4 frames as "too
+            // large for the target bitrate" (about 140 ms at 30 fps) before the first frame left.
+            updateAudio();
             capVideo();
             relay.answer(peerId, answer.sdp);
             mayOffer = true;

@@ -153,6 +153,9 @@ class SenderCapsTest {
             assertNull(encoding.maxBitrate, where);
             assertNull(encoding.maxFramerate, where);
             assertNull(encoding.scaleResolutionDownBy, where);
+            // Headless engines send no audio (LocalTracks.audioSent): stopped on both sides of
+            // every connection, the answerer's too (its stop used to be lost before the answer).
+            assertEquals(Boolean.FALSE, encoding.active, where);
         }
     }
 
