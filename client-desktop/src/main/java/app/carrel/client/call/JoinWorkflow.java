@@ -196,12 +196,13 @@ final class JoinWorkflow {
                 }, thread);
     }
 
-    /** The one place that decides how a call is carried; the mesh is the only way so far. */
+    /** The one place that decides how a call is carried: a hall through the SFU, else a mesh. */
     private CallTransport transportFor(ServerMessage.Joined joined, LocalMedia local) {
         if (joined.room().hall()) {
             return new SfuTransport(media, thread, link.sfu(), peerEvents, local.tracks(), sinks::get, joined);
         }
-        return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, joined);
+        UplinkBudget budget = new UplinkBudget(config.format().height(), config.format().fps());
+        return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, budget, joined);
     }
 
     private static String describeRefusal(SignalingException refusal) {

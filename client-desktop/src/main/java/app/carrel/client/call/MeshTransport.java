@@ -20,6 +20,11 @@ import java.util.function.Function;
  * restart), negotiated through the server's relay. The joiner offers to everyone already there;
  * for anyone who joins later we wait for their offer. All state is owned by the engine thread;
  * only {@link #remoteMedia} may be read from any thread.
+ * <p>
+ * Each connection carries its own copy of our video, so the {@link UplinkBudget} is split over
+ * the connections we have: re-split whenever one is made or closed and when our screen share
+ * starts or stops. A newcomer counts from their offer on (they offer as they join), a leaver
+ * from the moment they leave.
  */
 final class MeshTransport implements CallTransport {
 
@@ -29,19 +34,21 @@ final class MeshTransport implements CallTransport {
     private final PeerEvents events;
     private final LocalTracks tracks;
     private final Function<String, RemoteVideoSink> sinks;
+    private final UplinkBudget budget;
     private final Map<String, PeerSession> sessions = new LinkedHashMap<>();
     private final Map<String, RemoteMedia> remoteMedia = new ConcurrentHashMap<>();
     private String selfId;
     private RTCConfiguration rtcConfig;
 
     MeshTransport(MediaFactory factory, Executor engine, Relay relay, PeerEvents events, LocalTracks tracks,
-                  Function<String, RemoteVideoSink> sinks, ServerMessage.Joined joined) {
+                  Function<String, RemoteVideoSink> sinks, UplinkBudget budget, ServerMessage.Joined joined) {
         this.factory = factory;
         this.engine = engine;
         this.relay = relay;
         this.events = events;
         this.tracks = tracks;
         this.sinks = sinks;
+        this.budget = budget;
         this.selfId = joined.self().id();
         this.rtcConfig = rtcConfig(joined);
     }
@@ -111,10 +118,11 @@ final class MeshTransport implements CallTransport {
         sessions.values().forEach(PeerSession::updateCamera);
     }
 
-    /** Every connection adds or removes the screen track and renegotiates. */
+    /** Every connection adds or removes the screen track and renegotiates; the budget is split anew. */
     @Override
     public void screenChanged() {
         sessions.values().forEach(PeerSession::updateScreen);
+        splitBudget();
     }
 
     /** A mesh receives everyone anyway: each sender decides what it sends (its uplink cap). */
@@ -186,6 +194,7 @@ final class MeshTransport implements CallTransport {
         created.remote().setSink(sinks.apply(peerId));
         sessions.put(peerId, created);
         remoteMedia.put(peerId, created.remote());
+        splitBudget();
         return created;
     }
 
@@ -196,7 +205,13 @@ final class MeshTransport implements CallTransport {
         remoteMedia.remove(peerId);
         if (session != null) {
             session.close();
+            splitBudget();
         }
+    }
+
+    private void splitBudget() {
+        VideoCaps caps = budget.capsFor(sessions.size(), tracks.screen != null);
+        sessions.values().forEach(s -> s.setCaps(caps));
     }
 
     static RTCConfiguration rtcConfig(ServerMessage.Joined joined) {

@@ -46,6 +46,7 @@ final class PeerSession {
     private final RTCPeerConnection pc;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private final StatsReader statsReader = new StatsReader();
+    private final SenderCaps caps;
     private RTCRtpSender audioSender;
     private RTCRtpSender cameraSender;
     private RTCRtpSender screenSender;
@@ -66,6 +67,7 @@ final class PeerSession {
         this.events = events;
         this.tracks = tracks;
         this.remote = new RemoteMedia(peerId);
+        this.caps = new SenderCaps(selfId + " to " + peerId);
         this.pc = factory.createPeerConnection(config, new PeerObserver(this, engine, remote));
     }
 
@@ -107,6 +109,14 @@ final class PeerSession {
             flushCandidates();
             RTCSessionDescription answer = Sdp.createAnswer(pc);
             Sdp.setLocal(pc, answer);
+            // Senders that took a transceiver the offer made have no encodings until our answer
+            // is set: getParameters lists none, and what addLocalTracks set on them was lost. So
+            // stop (or start) our audio stream and cap our video again now. The lost audio stop
+            // left every answerer sending a muted stream, which also took a share of the first
+            // 300 kbit/s estimate from the video: the encoder then dropped 4 frames as "too
+            // large for the target bitrate" (about 140 ms at 30 fps) before the first frame left.
+            updateAudio();
+            capVideo();
             relay.answer(peerId, answer.sdp);
             mayOffer = true;
             negotiateIfPending();
@@ -184,6 +194,7 @@ final class PeerSession {
         }
         try {
             cameraSender.replaceTrack(tracks.camera);
+            caps.camera(cameraSender);
         } catch (RuntimeException | Error e) {
             log.warn("{}: could not switch the camera sent to {}: {}", selfId, peerId, e.toString());
             events.onProblem(Texts.get("devices.cameraNotSent", e.getMessage()));
@@ -193,6 +204,28 @@ final class PeerSession {
                 log.warn("{}: detaching the old camera from {} failed: {}", selfId, peerId, again.toString());
             }
         }
+    }
+
+    /**
+     * Caps our camera and screen senders to this peer (the room grew or shrank, or our screen
+     * share changed how the budget is split); live, without renegotiating. Audio is left alone.
+     */
+    void setCaps(VideoCaps next) {
+        caps.set(next);
+        if (!closed) {
+            capVideo();
+        }
+    }
+
+    /** The parameters our sender of {@code kind} has now, or null without one (tests: the caps in force). */
+    RTCRtpSendParameters videoParameters(VideoKind kind) {
+        RTCRtpSender sender = kind == VideoKind.CAMERA ? cameraSender : screenSender;
+        return closed || sender == null ? null : sender.getParameters();
+    }
+
+    /** The parameters of our audio sender now, or null before there is one (tests: audio is never capped). */
+    RTCRtpSendParameters audioParameters() {
+        return closed || audioSender == null ? null : audioSender.getParameters();
     }
 
     /** Starts or stops sending our screen; either way renegotiates. Fails as {@link #updateAudio} does: logged and told. */
@@ -208,6 +241,7 @@ final class PeerSession {
         try {
             if (start) {
                 screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
+                caps.screen(screenSender);
             } else {
                 pc.removeTrack(screenSender);
                 screenSender = null;
@@ -343,8 +377,14 @@ final class PeerSession {
             }
             updateAudio();
             cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
+            caps.camera(cameraSender);
         }
         updateScreen();
+    }
+
+    private void capVideo() {
+        caps.camera(cameraSender);
+        caps.screen(screenSender);
     }
 
     /** A remote description may stop a sender of our audio track: see LocalTracks#audioSinkLock. */

@@ -1,5 +1,9 @@
 package app.carrel.client.call;
 
+import dev.onvoid.webrtc.RTCRtpEncodingParameters;
+import dev.onvoid.webrtc.RTCRtpSendParameters;
+import java.util.List;
+
 /**
  * The test-only path into an engine's mesh: its peer sessions, looked at on the engine thread
  * through {@code CallEngine.inspect}. Keeps restartIce and the ICE user fragments out of the
@@ -36,6 +40,19 @@ final class MeshProbe {
             PeerSession session = mesh(r).sessionTo(peerId);
             return originLine(session.localSdp()) + " / " + originLine(session.remoteSdp());
         });
+    }
+
+    /** The encodings of our video sender of {@code kind} to one participant, as libwebrtc reads them back now. */
+    static List<RTCRtpEncodingParameters> videoEncodings(CallEngine engine, String peerId, VideoKind kind) {
+        return engine.inspect(r -> encodings(mesh(r).sessionTo(peerId).videoParameters(kind)));
+    }
+
+    static List<RTCRtpEncodingParameters> audioEncodings(CallEngine engine, String peerId) {
+        return engine.inspect(r -> encodings(mesh(r).sessionTo(peerId).audioParameters()));
+    }
+
+    private static List<RTCRtpEncodingParameters> encodings(RTCRtpSendParameters parameters) {
+        return parameters == null ? null : parameters.encodings;
     }
 
     private static String originLine(String sdp) {
