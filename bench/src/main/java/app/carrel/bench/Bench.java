@@ -1,6 +1,7 @@
 package app.carrel.bench;
 
 import app.carrel.bench.client.CallSetupBench;
+import app.carrel.bench.client.CameraBitrateBench;
 import app.carrel.bench.client.MeshBench;
 import app.carrel.bench.client.RenderBench;
 import app.carrel.bench.client.SoakBench;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "carrel-bench", mixinStandardHelpOptions = true,
         description = "Carrel benchmarks: server load generators, call benchmarks, render path (JMH).",
         subcommands = {NegotiateBench.class, ThroughputBench.class, JoinStormBench.class, IdleBench.class,
-                ScalingBench.class, CallSetupBench.class, MeshBench.class, SoakBench.class, RenderBench.class})
+                ScalingBench.class, CallSetupBench.class, MeshBench.class, SoakBench.class, RenderBench.class,
+                CameraBitrateBench.class})
 public final class Bench implements Runnable {
 
     public static void main(String[] args) {

@@ -12,7 +12,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** One stats report line: JSON for programs, or a short text line for people. */
+/**
+ * One stats report: JSON for programs (one line), or short text lines for people. One bot's JSON
+ * is the object it always was (self, room, peers) plus name, transport and uplinkKbps; several
+ * bots' report is {@code {"t":…, "bots":[…]}} with one such object each, so every peers entry
+ * says whose view it is.
+ */
 final class BotReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,11 +25,39 @@ final class BotReport {
     private BotReport() {
     }
 
-    static String json(CallEngine engine, List<PeerStats> stats) throws JsonProcessingException {
+    /** {@code stats} holds each bot's sample, in the order of {@code bots}. */
+    static String json(List<Bot> bots, List<List<PeerStats>> stats) throws JsonProcessingException {
         ObjectNode root = JSON.createObjectNode();
         root.put("t", System.currentTimeMillis());
+        if (bots.size() == 1) {
+            describe(root, bots.get(0), stats.get(0));
+        } else {
+            ArrayNode all = root.putArray("bots");
+            for (int i = 0; i < bots.size(); i++) {
+                describe(all.addObject(), bots.get(i), stats.get(i));
+            }
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    static String text(List<Bot> bots, List<List<PeerStats>> stats) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < bots.size(); i++) {
+            if (bots.size() > 1) {
+                lines.append(i == 0 ? "" : System.lineSeparator()).append(bots.get(i).name()).append(" ");
+            }
+            lines.append(text(bots.get(i), stats.get(i)));
+        }
+        return lines.toString();
+    }
+
+    private static void describe(ObjectNode root, Bot bot, List<PeerStats> stats) {
+        CallEngine engine = bot.engine();
+        root.put("name", bot.name());
         root.put("self", engine.selfId());
         root.put("room", engine.roomId());
+        root.put("transport", engine.transportKind());
+        root.put("uplinkKbps", bot.uplink().kbps());
         ArrayNode peers = root.putArray("peers");
         List<Peer> known = engine.peers();
         for (Peer peer : known) {
@@ -62,11 +95,12 @@ final class BotReport {
             node.put("video", peer.video());
             node.put("screen", peer.screen());
         }
-        return JSON.writeValueAsString(root);
     }
 
-    static String text(CallEngine engine, List<PeerStats> stats) {
-        StringBuilder line = new StringBuilder("room ").append(engine.roomId()).append(": ");
+    private static String text(Bot bot, List<PeerStats> stats) {
+        CallEngine engine = bot.engine();
+        StringBuilder line = new StringBuilder("room ").append(engine.roomId())
+                .append(" (").append(engine.transportKind()).append(", up ").append(bot.uplink().kbps()).append(" kbps): ");
         if (stats.isEmpty()) {
             line.append("alone");
         }

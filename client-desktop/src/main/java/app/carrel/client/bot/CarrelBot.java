@@ -5,6 +5,7 @@ import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.CallListener;
 import app.carrel.client.call.PeerStats;
 import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.CameraPattern;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.media.VideoFormat;
 import app.carrel.client.signaling.ServerTrust;
@@ -12,10 +13,12 @@ import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.Room;
 import java.awt.Color;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,8 +34,9 @@ import picocli.CommandLine.Option;
 
 /**
  * carrel-bot: a headless participant with the synthetic camera, for demos, load tests and for a
- * person to have someone to call. Exit 0 after a clean leave; 1 when it cannot connect; 2 when
- * the server refuses the join (room-full, wrong-password, …).
+ * person to have someone to call; with --count, several participants in one process. Exit 0 after
+ * a clean leave; 1 when it cannot connect; 2 when the server refuses the join (room-full,
+ * wrong-password, …); 3 when the server would not seat a bot again after an outage.
  */
 @Command(name = "carrel-bot", mixinStandardHelpOptions = true, version = "carrel-bot 0.1",
         description = "Joins a Carrel room with a synthetic camera.")
@@ -73,8 +77,25 @@ public final class CarrelBot implements Callable<Integer> {
             + " (incoming audio is then neither played nor metered).")
     boolean tone;
 
+    @Option(names = "--count", defaultValue = "1", description = "Run N participants in this one process, named"
+            + " NAME-1 to NAME-N, their colours spread round the hue circle from --color.")
+    int count;
+    @Option(names = "--pattern", defaultValue = "flat", description = "Synthetic camera picture: flat (cheap to"
+            + " encode, ~150 kbps at 640x480@30) or detail (texture, motion and grain: what a real camera costs).")
+    String pattern;
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch left = new CountDownLatch(1);
+    private final PrintStream out;
+
+    public CarrelBot() {
+        this(System.out);
+    }
+
+    /** Reports go to {@code out} (tests read them). */
+    CarrelBot(PrintStream out) {
+        this.out = out;
+    }
 
     public static void main(String[] args) {
         int code = new CommandLine(new CarrelBot()).execute(args);
@@ -85,12 +106,18 @@ public final class CarrelBot implements Callable<Integer> {
     public Integer call() throws Exception {
         Color camera;
         VideoFormat format;
+        CameraPattern picture;
         try {
             camera = new Color(Integer.parseInt(color, 16));
             String[] wh = size.toLowerCase().split("x");
             format = new VideoFormat(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), fps);
+            picture = CameraPattern.of(pattern);
         } catch (RuntimeException e) {
-            System.err.println("carrel-bot: bad --color or --size/--fps: " + e.getMessage());
+            System.err.println("carrel-bot: bad --color, --size/--fps or --pattern: " + e.getMessage());
+            return 64;
+        }
+        if (count < 1) {
+            System.err.println("carrel-bot: --count must be at least 1");
             return 64;
         }
         SSLContext trust = null;
@@ -102,49 +129,72 @@ public final class CarrelBot implements Callable<Integer> {
                 return 64;
             }
         }
-        CallConfig config = CallConfig.builder(server, name).format(format).syntheticColor(camera).trust(trust).build();
-        CallEngine engine = tone
-                ? new CallEngine(config, MediaFactory.create(AudioBackend.synthetic("--tone")))
-                : CallEngine.create(config);
+        SSLContext tls = trust;
+        MediaFactory media = tone ? MediaFactory.create(AudioBackend.synthetic("--tone")) : MediaFactory.createForSystem();
         Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "carrel-bot-shutdown"));
         AtomicReference<String> ended = new AtomicReference<>();
-        engine.addListener(new CallListener() {
-            @Override
-            public void onRoomEnded(String reason) { // the server would not seat us again
-                ended.set(reason);
-                stop.countDown();
+        try (BotCrowd crowd = new BotCrowd(media, name, camera, count, (own, colour) -> CallConfig.builder(server, own)
+                .format(format).syntheticColor(colour).syntheticPattern(picture).trust(tls).build())) {
+            List<Bot> bots = crowd.bots();
+            for (Bot bot : bots) {
+                bot.engine().addListener(new CallListener() {
+                    @Override
+                    public void onRoomEnded(String reason) { // the server would not seat us again
+                        ended.compareAndSet(null, bot.name() + ": " + reason);
+                        stop.countDown();
+                    }
+                });
             }
-        });
-        try {
-            String roomId;
+            Integer refused = join(bots);
+            if (refused != null) {
+                return refused;
+            }
+            if (shareScreen) {
+                bots.get(0).engine().startScreenShare().get(10, TimeUnit.SECONDS);
+            }
+            runUntilStopped(bots);
+            if (ended.get() != null) {
+                System.err.println("carrel-bot: out of the room: " + ended.get());
+                return 3;
+            }
+            for (Bot bot : bots) {
+                bot.engine().leave().get(10, TimeUnit.SECONDS);
+            }
+            System.err.println("carrel-bot: left cleanly");
+            return 0;
+        } finally {
+            left.countDown();
+        }
+    }
+
+    /** Leaves in the middle of a run, as SIGINT does (tests). */
+    void stop() {
+        stop.countDown();
+    }
+
+    /** Joins every bot, one after the other; null when all are in, else the exit status. */
+    private Integer join(List<Bot> bots) throws Exception {
+        String roomId = null;
+        for (Bot bot : bots) {
+            CallEngine engine = bot.engine();
             try {
                 engine.connect().get(15, TimeUnit.SECONDS);
-                roomId = resolveRoom(engine);
+                if (roomId == null) {
+                    roomId = resolveRoom(engine);
+                }
                 engine.join(roomId, password).get(15, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 Throwable cause = SignalingException.unwrap(e);
                 boolean refused = cause instanceof SignalingException s && s.code() != null;
                 String reason = cause instanceof SignalingException s ? s.reason() : String.valueOf(cause);
-                System.err.println("carrel-bot: cannot join: " + reason);
+                System.err.println("carrel-bot: " + bot.name() + " cannot join: " + reason);
                 return refused ? 2 : 1;
             }
-            System.err.println("carrel-bot: joined room " + roomId + " as " + engine.selfId()
+            bot.uplink().joined();
+            System.err.println("carrel-bot: " + bot.name() + " joined room " + roomId + " as " + engine.selfId()
                     + " (audio: " + engine.audioBackend().kind() + ")");
-            if (shareScreen) {
-                engine.startScreenShare().get(10, TimeUnit.SECONDS);
-            }
-            runUntilStopped(engine);
-            if (ended.get() != null) {
-                System.err.println("carrel-bot: out of the room: " + ended.get());
-                return 3;
-            }
-            engine.leave().get(10, TimeUnit.SECONDS);
-            System.err.println("carrel-bot: left cleanly");
-            return 0;
-        } finally {
-            engine.close();
-            left.countDown();
         }
+        return null;
     }
 
     private String resolveRoom(CallEngine engine) throws Exception {
@@ -163,7 +213,7 @@ public final class CarrelBot implements Callable<Integer> {
         return engine.createRoom(room, capacity, password).get(10, TimeUnit.SECONDS).id();
     }
 
-    private void runUntilStopped(CallEngine engine) throws Exception {
+    private void runUntilStopped(List<Bot> bots) throws Exception {
         // Times are counted from the start: "now + forever" overflowed, and --duration without
         // --stats-every then never ended.
         long start = System.nanoTime();
@@ -180,9 +230,14 @@ public final class CarrelBot implements Callable<Integer> {
                 return;
             }
             if (elapsed >= next) {
-                List<PeerStats> stats = engine.stats().get(10, TimeUnit.SECONDS);
-                System.out.println(json ? BotReport.json(engine, stats) : BotReport.text(engine, stats));
-                System.out.flush();
+                List<List<PeerStats>> stats = new ArrayList<>();
+                for (Bot bot : bots) {
+                    List<PeerStats> sample = bot.engine().stats().get(10, TimeUnit.SECONDS);
+                    bot.uplink().sample(sample);
+                    stats.add(sample);
+                }
+                out.println(json ? BotReport.json(bots, stats) : BotReport.text(bots, stats));
+                out.flush();
                 next += every;
             }
         }
@@ -196,7 +251,7 @@ public final class CarrelBot implements Callable<Integer> {
         stop.countDown();
         try {
             if (left.await(15, TimeUnit.SECONDS)) {
-                System.out.flush();
+                out.flush();
                 Runtime.getRuntime().halt(0);
             }
         } catch (InterruptedException e) {

@@ -1,7 +1,9 @@
 package app.carrel.client.call;
 
+import app.carrel.client.media.CameraPattern;
 import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.ScreenCapture;
+import app.carrel.client.media.SyntheticCamera;
 import app.carrel.client.media.VideoFormat;
 import java.awt.Color;
 import java.net.URI;
@@ -50,6 +52,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
         private Supplier<LocalVideo> camera;
         private Supplier<LocalVideo> screen = ScreenCapture::new;
         private Color syntheticColor;
+        private CameraPattern syntheticPattern = CameraPattern.FLAT;
         private boolean microphoneOn = true;
         private boolean cameraOn = true;
         private Duration requestTimeout = Duration.ofSeconds(10);
@@ -76,6 +79,12 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
 
         public Builder syntheticColor(Color color) {
             this.syntheticColor = color;
+            return this;
+        }
+
+        /** What the synthetic camera draws (when no {@link #camera} is given); flat by default. */
+        public Builder syntheticPattern(CameraPattern pattern) {
+            this.syntheticPattern = Objects.requireNonNull(pattern, "pattern");
             return this;
         }
 
@@ -122,7 +131,8 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
             if (cameraSource == null) {
                 Color color = syntheticColor != null ? syntheticColor : new Color(0x3B82F6);
                 VideoFormat f = format;
-                cameraSource = () -> new app.carrel.client.media.SyntheticCamera(f, color, name);
+                CameraPattern pattern = syntheticPattern;
+                cameraSource = () -> new SyntheticCamera(f, color, name, pattern);
             }
             return new CallConfig(server, name, format, cameraSource, screen, microphoneOn, cameraOn,
                     requestTimeout, reconnectMaxDelay, trust, microphone, speaker);

@@ -43,12 +43,20 @@ public final class CallEngine implements AutoCloseable {
     private final CallListeners listeners = new CallListeners();
     private final StateHolder state = new StateHolder(listeners);
     private final MediaFactory media;
+    // False when several engines share one factory (carrel-bot --count): its owner closes it.
+    private final boolean ownsMedia;
     private final ServerLink link;
     private final JoinWorkflow visit;
     private final ServerRouter router;
 
+    /** An engine that owns {@code media} and closes it with itself. */
     public CallEngine(CallConfig config, MediaFactory media) {
+        this(config, media, true);
+    }
+
+    private CallEngine(CallConfig config, MediaFactory media, boolean ownsMedia) {
         this.media = media;
+        this.ownsMedia = ownsMedia;
         this.link = new ServerLink(config, thread, listeners, state, this::onServerMessage, this::onResumed,
                 this::onRejoinRefused);
         this.visit = new JoinWorkflow(config, media, thread, listeners, state, link);
@@ -60,6 +68,15 @@ public final class CallEngine implements AutoCloseable {
     /** An engine with its own media factory; the audio module is chosen without hanging. */
     public static CallEngine create(CallConfig config) {
         return new CallEngine(config, MediaFactory.createForSystem());
+    }
+
+    /**
+     * An engine on a factory that others use too (one factory's threads and audio module for
+     * many participants in one JVM); {@link #close()} leaves it open for its owner to close
+     * after every engine on it.
+     */
+    public static CallEngine sharing(CallConfig config, MediaFactory media) {
+        return new CallEngine(config, media, false);
     }
 
     public void addListener(CallListener listener) {
@@ -280,7 +297,9 @@ public final class CallEngine implements AutoCloseable {
         });
         link.shutdown();
         thread.shutdown();
-        media.close();
+        if (ownsMedia) {
+            media.close();
+        }
         state.set(CallState.CLOSED);
     }
 

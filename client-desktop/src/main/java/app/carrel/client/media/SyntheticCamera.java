@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A camera for people without one: a moving test pattern, mostly in one colour, with the
- * person's name on it, pushed into a CustomVideoSource at the frame rate. Receivers (and tests)
- * can tell senders apart by the average colour of the decoded picture.
+ * A camera for people without one: a moving test pattern in one colour ({@link CameraPattern}),
+ * with the person's name on it, pushed into a CustomVideoSource at the frame rate. Receivers (and
+ * tests) can tell senders apart by the average colour of the decoded picture.
  * The native library must be loaded first (create the {@link MediaFactory} before this).
  */
 public final class SyntheticCamera implements LocalVideo {
@@ -34,6 +34,7 @@ public final class SyntheticCamera implements LocalVideo {
 
     private final VideoFormat format;
     private final Color color;
+    private final PatternPainter pattern;
     // Laid out once, null for an empty name; drawn on every frame.
     private final TextLayout name;
     private final CustomVideoSource source = new CustomVideoSource();
@@ -42,10 +43,18 @@ public final class SyntheticCamera implements LocalVideo {
     private final ScheduledExecutorService pusher;
     private long tick;
     private ScheduledFuture<?> running;
+    // Written only by the pusher thread (so += is safe), read by benchmarks: drawing's cost.
+    private volatile long paintedFrames;
+    private volatile long paintNanos;
 
     public SyntheticCamera(VideoFormat format, Color color, String name) {
+        this(format, color, name, CameraPattern.FLAT);
+    }
+
+    public SyntheticCamera(VideoFormat format, Color color, String name, CameraPattern pattern) {
         this.format = format;
         this.color = color;
+        this.pattern = PatternPainter.of(pattern, format, color);
         this.image = new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_4BYTE_ABGR);
         this.name = layoutName(image, name);
         this.pusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -76,6 +85,12 @@ public final class SyntheticCamera implements LocalVideo {
         }
     }
 
+    /** Milliseconds spent drawing each frame so far, on average (0 before the first). */
+    public double paintMillisPerFrame() {
+        long frames = paintedFrames;
+        return frames == 0 ? 0 : paintNanos / 1e6 / frames;
+    }
+
     @Override
     public void close() {
         stop();
@@ -93,7 +108,10 @@ public final class SyntheticCamera implements LocalVideo {
     private void pushFrame() {
         // A throw would cancel the schedule silently, so every fault is logged here.
         try {
+            long start = System.nanoTime();
             paint(tick++);
+            paintNanos += System.nanoTime() - start;
+            paintedFrames++;
             byte[] abgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
             NativeI420Buffer buffer = NativeI420Buffer.allocate(format.width(), format.height());
             VideoFrame frame = new VideoFrame(buffer, System.nanoTime());
@@ -110,22 +128,15 @@ public final class SyntheticCamera implements LocalVideo {
     }
 
     private void paint(long n) {
-        int w = format.width();
-        int h = format.height();
+        pattern.paint(image, n);
+        if (name == null) {
+            return;
+        }
         Graphics2D g = image.createGraphics();
         try {
-            g.setColor(color);
-            g.fillRect(0, 0, w, h);
-            // A small darker square sweeping across shows motion without moving the average much.
-            int size = Math.max(8, h / 8);
-            int x = (int) ((n * 4) % Math.max(1, w - size));
-            g.setColor(color.darker());
-            g.fillRect(x, h - size - 4, size, size);
-            if (name != null) {
-                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                g.setColor(contrastOf(color));
-                name.draw(g, NAME_MARGIN, name.getAscent() + 4);
-            }
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(contrastOf(color));
+            name.draw(g, NAME_MARGIN, name.getAscent() + 4);
         } finally {
             g.dispose();
         }

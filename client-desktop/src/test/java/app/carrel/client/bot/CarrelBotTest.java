@@ -18,8 +18,13 @@ import app.carrel.client.signaling.ServerTrust;
 import app.carrel.protocol.Peer;
 import app.carrel.server.CarrelServer;
 import app.carrel.server.ServerConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +39,7 @@ class CarrelBotTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(20);
     private static final int ORANGE = 0xFF8000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -92,9 +98,78 @@ class CarrelBotTest {
         }
     }
 
+    @Test
+    void withCountThreeOneProcessSeatsThreeBotsWhoSeeEachOtherInTheirOwnColours() throws Exception {
+        try (CarrelServer server = CarrelServer.start(ServerConfig.builder().bind("127.0.0.1").port(0)
+                .database(dir.resolve("carrel.db")).build())) {
+            ReportLines lines = new ReportLines();
+            CarrelBot bot = new CarrelBot(lines.stream());
+            CompletableFuture<Integer> exit = runBot(bot, "--server", server.uri().toString(), "--room", "Trio",
+                    "--create", "--capacity", "3", "--count", "3", "--name", "trio", "--color", "FF0000",
+                    "--size", "160x120", "--fps", "10", "--tone", "--stats-every", "1", "--json");
+            // Red's hue, then a third and two thirds of the way round the circle.
+            Map<String, Integer> colours = Map.of("trio-1", 0xFF0000, "trio-2", 0x00FF00, "trio-3", 0x0000FF);
+            JsonNode report = null;
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (report == null || !everyoneSeesTheOthers(report)) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                assertTrue(!left.isNegative() && !exit.isDone(), "three bots seeing each other's video; last report "
+                        + report + (exit.isDone() ? ", bot exited " + exit.join() : ""));
+                report = JSON.readTree(lines.next("a report of three bots", left));
+            }
+            System.out.println("CarrelBotTest --count 3: " + report);
+
+            JsonNode bots = report.get("bots");
+            assertEquals(3, bots.size(), "one entry per bot");
+            Set<String> selves = new HashSet<>();
+            for (JsonNode entry : bots) {
+                String name = entry.get("name").asText();
+                selves.add(entry.get("self").asText());
+                assertEquals("mesh", entry.get("transport").asText(), name + "'s transport");
+                assertTrue(entry.get("uplinkKbps").asLong() > 0, name + " sends video: " + entry);
+                Set<String> seen = new HashSet<>();
+                for (JsonNode peer : entry.get("peers")) {
+                    String other = peer.get("name").asText();
+                    seen.add(other);
+                    int colour = Integer.parseInt(peer.get("avgColor").asText(), 16);
+                    assertTrue(FrameColor.distance(colour, colours.get(other)) < 80,
+                            name + " sees " + other + " as #" + peer.get("avgColor").asText());
+                }
+                Set<String> others = new HashSet<>(colours.keySet());
+                others.remove(name);
+                assertEquals(others, seen, name + " sees the other two");
+            }
+            assertEquals(3, selves.size(), "three participants, not one seen thrice");
+            bot.stop();
+            assertEquals(0, exit.get(20, TimeUnit.SECONDS), "carrel-bot exit status after leaving cleanly");
+        }
+    }
+
+    private static boolean everyoneSeesTheOthers(JsonNode report) {
+        JsonNode bots = report.get("bots");
+        if (bots == null || bots.size() != 3) {
+            return false;
+        }
+        for (JsonNode entry : bots) {
+            if (entry.get("peers").size() != 2) {
+                return false;
+            }
+            for (JsonNode peer : entry.get("peers")) {
+                if (peer.get("avgColor").isNull() || peer.get("framesDecoded").asLong() < 5) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static CompletableFuture<Integer> runBot(String... args) {
+        return runBot(new CarrelBot(), args);
+    }
+
+    private static CompletableFuture<Integer> runBot(CarrelBot carrelBot, String... args) {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread bot = new Thread(() -> exit.complete(new CommandLine(new CarrelBot()).execute(args)), "test-carrel-bot");
+        Thread bot = new Thread(() -> exit.complete(new CommandLine(carrelBot).execute(args)), "test-carrel-bot");
         bot.start();
         return exit;
     }
