@@ -233,7 +233,7 @@ public final class CarrelBot implements Callable<Integer> {
                 List<List<PeerStats>> stats = new ArrayList<>();
                 for (Bot bot : bots) {
                     List<PeerStats> sample = bot.engine().stats().get(10, TimeUnit.SECONDS);
-                    bot.uplink().sample(sample);
+                    bot.uplink().sample(bot.engine().traffic().get(10, TimeUnit.SECONDS));
                     stats.add(sample);
                 }
                 out.println(json ? BotReport.json(bots, stats) : BotReport.text(bots, stats));

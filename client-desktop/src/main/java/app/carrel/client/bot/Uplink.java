@@ -1,20 +1,17 @@
 package app.carrel.client.bot;
 
-import app.carrel.client.call.PeerStats;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import app.carrel.client.call.Traffic;
 
 /**
- * What one bot has sent since it joined, summed over all its connections, from the byte counts
- * in each stats sample. A connection's count starts again from zero when it is made anew (a peer
- * who rejoins), so a count that went down banks the old one; bytes a peer took after our last
- * sample and before it left are missed. Used by the bot's main thread only.
+ * What one bot has sent since it joined, over all its connections (mesh or hall), from the
+ * engine's traffic samples. A closed connection takes its count with it (a peer who left, a hall
+ * that moved), so a total that went down banks the one before; bytes sent after our last sample
+ * on a connection that then closed are missed. Used by the bot's main thread only.
  */
 final class Uplink {
 
     private long startNanos = System.nanoTime();
-    private final Map<String, Long> lastByPeer = new HashMap<>();
+    private long last;
     private long banked;
 
     /** The run starts when the bot is in the room. */
@@ -22,17 +19,15 @@ final class Uplink {
         startNanos = System.nanoTime();
     }
 
-    void sample(List<PeerStats> stats) {
-        for (PeerStats s : stats) {
-            Long last = lastByPeer.put(s.peerId(), s.bytesSent());
-            if (last != null && s.bytesSent() < last) {
-                banked += last;
-            }
+    void sample(Traffic traffic) {
+        if (traffic.sent() < last) {
+            banked += last;
         }
+        last = traffic.sent();
     }
 
     long bytesSent() {
-        return banked + lastByPeer.values().stream().mapToLong(Long::longValue).sum();
+        return banked + last;
     }
 
     /** Average kbit/s since the bot joined. */

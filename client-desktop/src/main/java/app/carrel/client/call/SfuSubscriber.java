@@ -12,6 +12,7 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -92,6 +94,20 @@ final class SfuSubscriber {
         } catch (NegotiationException e) {
             problems.accept(Texts.get("call.negotiationFailed", "SFU", e.getMessage()));
         }
+    }
+
+    /** What arrives from one participant: the inbound streams on the mids it owns now. */
+    CompletableFuture<PeerStats> stats(String peerId, StatsReader reader) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Hall subscriber closed"));
+        }
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+        pc.getStats(report::complete);
+        Map<String, SfuStream> owners = byMid;
+        return report.orTimeout(5, TimeUnit.SECONDS).thenApply(r -> reader.read(peerId, state, r, mid -> {
+            SfuStream s = owners.get(mid);
+            return s != null && peerId.equals(s.peer());
+        }));
     }
 
     CompletableFuture<Traffic> traffic() {

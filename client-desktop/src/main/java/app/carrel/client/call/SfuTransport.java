@@ -5,6 +5,7 @@ import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
 import dev.onvoid.webrtc.RTCConfiguration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ final class SfuTransport implements CallTransport {
     private final Set<String> present = new LinkedHashSet<>();
     private final RTCConfiguration rtcConfig;
     private Set<String> shown = Set.of();
+    /** Per participant, for its bitrate between samples. */
+    private final Map<String, StatsReader> statsReaders = new HashMap<>();
     private SfuPublisher publisher;
     private SfuSubscriber subscriber;
 
@@ -62,6 +65,7 @@ final class SfuTransport implements CallTransport {
     @Override
     public void peerLeft(String peerId) {
         present.remove(peerId);
+        statsReaders.remove(peerId);
         RemoteMedia remote = remoteMedia.remove(peerId);
         if (remote != null) {
             remote.setSink(null);
@@ -162,7 +166,10 @@ final class SfuTransport implements CallTransport {
 
     @Override
     public CompletableFuture<PeerStats> stats(String peerId) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("Per-peer stats in a hall"));
+        if (subscriber == null || !present.contains(peerId)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Nothing carries " + peerId + " yet"));
+        }
+        return subscriber.stats(peerId, statsReaders.computeIfAbsent(peerId, id -> new StatsReader()));
     }
 
     @Override

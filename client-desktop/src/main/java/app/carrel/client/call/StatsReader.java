@@ -5,6 +5,7 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCStatsType;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,14 @@ final class StatsReader {
     private long lastMicros;
 
     PeerStats read(String peerId, ConnectionState state, RTCStatsReport report) {
+        return read(peerId, state, report, mid -> true);
+    }
+
+    /**
+     * One participant's share of a connection that carries several (a hall's subscriber): only the
+     * inbound streams whose mid {@code ours} accepts; nothing outbound.
+     */
+    PeerStats read(String peerId, ConnectionState state, RTCStatsReport report, Predicate<String> ours) {
         long framesDecoded = 0;
         double fps = 0;
         int width = 0;
@@ -32,7 +41,7 @@ final class StatsReader {
         Map<String, RTCStats> all = report.getStats();
         for (RTCStats s : all.values()) {
             Map<String, Object> a = s.getAttributes();
-            if (s.getType() == RTCStatsType.INBOUND_RTP) {
+            if (s.getType() == RTCStatsType.INBOUND_RTP && ours.test(String.valueOf(a.get("mid")))) {
                 bytesIn += number(a.get("bytesReceived"));
                 lost += number(a.get("packetsLost"));
                 received += number(a.get("packetsReceived"));
