@@ -2,15 +2,20 @@ package app.carrel.client.call;
 
 import static app.carrel.client.call.CallFixture.LIMIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.Await;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.FrameColor;
+import app.carrel.server.janus.JanusException;
+import app.carrel.server.janus.JanusLink;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +122,91 @@ class HallCallTest {
             ann.stopScreenShare().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
             awaitMoreFrames(bob, ann.selfId(), VideoKind.CAMERA);
         }
+    }
+
+    @Test
+    void hallsSpreadOverTwoJanusAndMoveWhenOneDies() throws Exception {
+        try (JanusFixture janus = new JanusFixture(dir, 2);
+             CallFixture call = new CallFixture(dir, b -> b.maxCapacity(6).halls(janus.hallConfig()), null)) {
+            EventRecorder annEvents = new EventRecorder();
+            CallEngine ann = call.engine("Ann", CallFixture.RED, annEvents);
+            CallEngine bob = call.engine("Bob", CallFixture.GREEN, new EventRecorder());
+            CallEngine cy = call.engine("Cy", CallFixture.BLUE, new EventRecorder());
+            CallEngine dee = call.engine("Dee", 0xE0E020, new EventRecorder());
+            call.joinedTogether("One", 6, ann, bob);
+            call.joinedTogether("Two", 6, cy, dee);
+            for (List<CallEngine> pair : List.of(List.of(ann, bob), List.of(cy, dee))) {
+                pair.forEach(e -> showEveryone(e, pair));
+            }
+            awaitColour(ann, bob.selfId(), CallFixture.GREEN);
+            awaitColour(cy, dee.selfId(), 0xE0E020);
+
+            // Spread by load: each instance carries one hall.
+            List<Long> first;
+            List<Long> second;
+            try (JanusPeek a = new JanusPeek(janus.get(0).uri(), JanusFixture.SECRET);
+                 JanusPeek b = new JanusPeek(janus.get(1).uri(), JanusFixture.SECRET)) {
+                first = a.rooms(JanusFixture.SECRET);
+                second = b.rooms(JanusFixture.SECRET);
+            }
+            assertEquals(1, first.size(), "halls on the first Janus: " + first);
+            assertEquals(1, second.size(), "halls on the second Janus: " + second);
+
+            // Kill the instance carrying Ann's hall (the first placed goes to the first instance).
+            long before = ann.videoReception(bob.selfId(), VideoKind.CAMERA).frames();
+            long killedAt = System.nanoTime();
+            janus.get(0).kill();
+            Await.until("Bob's video back at Ann on the other Janus", LIMIT,
+                    () -> ann.videoReception(bob.selfId(), VideoKind.CAMERA).frames() > before + 10);
+            long backMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+            System.out.println("HallCallTest: video back " + backMs + " ms after the Janus was killed");
+            awaitMoreFrames(bob, ann.selfId(), VideoKind.CAMERA);
+            awaitMoreFrames(cy, dee.selfId(), VideoKind.CAMERA);
+            // Presence never noticed: nobody left, and chat still goes through.
+            List<EventRecorder.Event> seen = annEvents.drain();
+            assertTrue(seen.stream().noneMatch(e -> e.kind().equals("peer-left")), "no one left: " + seen);
+            bob.sendChat("still here").get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            try (JanusPeek b = new JanusPeek(janus.get(1).uri(), JanusFixture.SECRET)) {
+                assertEquals(2, b.rooms(JanusFixture.SECRET).size(), "both halls on the surviving Janus");
+            }
+        }
+    }
+
+    @Test
+    void aStrangerWithTheJanusAddressGetsNothing() throws Exception {
+        try (JanusFixture janus = new JanusFixture(dir, 1);
+             CallFixture call = new CallFixture(dir, b -> b.maxCapacity(6).halls(janus.hallConfig()), null)) {
+            CallEngine ann = call.engine("Ann", CallFixture.RED, new EventRecorder());
+            CallEngine bob = call.engine("Bob", CallFixture.GREEN, new EventRecorder());
+            call.joinedTogether("Private", 6, ann, bob);
+            List.of(ann, bob).forEach(e -> showEveryone(e, List.of(ann, bob)));
+            awaitColour(bob, ann.selfId(), CallFixture.RED);
+
+            // Without the API secret Janus does not even open a session.
+            ExecutionException noSession = assertThrows(ExecutionException.class,
+                    () -> JanusLink.open(janus.get(0).uri(), null, null).get(10, TimeUnit.SECONDS));
+            assertEquals(403, ((JanusException) noSession.getCause()).code());
+
+            // Even with it (a leaked secret) and the room's number and feeds guessed right, a
+            // publisher needs a token the server handed out, and a subscriber a publisher's private id.
+            try (JanusPeek stranger = new JanusPeek(janus.get(0).uri(), JanusFixture.SECRET)) {
+                long room = stranger.rooms(JanusFixture.SECRET).get(0);
+                List<Long> feeds = stranger.feeds(room);
+                assertEquals(2, feeds.size(), "Ann and Bob publish: " + feeds);
+                ObjectNode publish = JanusPeek.body("join").put("ptype", "publisher").put("room", room)
+                        .put("display", "stranger").put("token", "guessed");
+                assertEquals(433, refusal(stranger, publish), "a publisher without a token");
+                ObjectNode subscribe = JanusPeek.body("join").put("ptype", "subscriber").put("room", room);
+                subscribe.putArray("streams").addObject().put("feed", feeds.get(0));
+                assertEquals(433, refusal(stranger, subscribe), "a subscriber without a private id");
+            }
+        }
+    }
+
+    private static int refusal(JanusPeek peek, ObjectNode body) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> peek.link.message(peek.handle, body, null, null).get(10, TimeUnit.SECONDS));
+        return ((JanusException) e.getCause()).code();
     }
 
     private static final int SCREEN = 0xF0A000;
