@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.carrel.server.CarrelServer;
 import app.carrel.server.ServerConfig;
+import app.carrel.server.hall.HallConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +40,7 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
     private List<String> turn = List.of();
     private String turnSecret;
     private SelfSignedCertificate tls;
+    private HallConfig halls = HallConfig.none();
 
     // Owned by the test thread.
     private final List<RecordingClient> clients = new ArrayList<>();
@@ -48,6 +50,12 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
 
     public ServerFixture maxCapacity(int value) {
         maxCapacity = value;
+        return this;
+    }
+
+    /** Study halls through these Janus instances (set before the server starts). */
+    public ServerFixture halls(HallConfig config) {
+        halls = config;
         return this;
     }
 
@@ -125,7 +133,7 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
         if (tls != null) {
             builder = builder.tls(tls.certificatePem(), tls.keyPem());
         }
-        server = CarrelServer.start(builder.build());
+        server = CarrelServer.start(builder.halls(halls).build());
     }
 
     /** Closes the server (idempotent); the database file stays for a restart. */
