@@ -1,6 +1,8 @@
 package app.carrel.server;
 
 import app.carrel.server.hall.HallConfig;
+import app.carrel.server.janus.LocalJanus;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -41,6 +43,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--janus-secret-file", paramLabel = "FILE", description = "File holding Janus's api_secret,"
             + " also its VideoRoom admin_key (never give secrets on the command line: ps shows them)")
     Path janusSecretFile;
+
+    @Option(names = "--local-janus", paramLabel = "DIR", description = "Start a Janus of our own (the janus"
+            + " package) for study halls, its configuration and generated secret kept in DIR; for one machine")
+    Path localJanus;
+
+    @Option(names = "--local-janus-port", description = "WebSocket port of --local-janus (default: ${DEFAULT-VALUE})")
+    int localJanusPort = 18188; // not 8188: a janus system service may hold that one
 
     @Option(names = "--mesh-max", description = "With a Janus, rooms larger than this are study halls"
             + " (default: ${DEFAULT-VALUE})")
@@ -105,10 +114,14 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        LocalJanus janusProcess = localJanus == null ? null : startLocalJanus();
         ServerConfig config;
         try {
             config = config();
         } catch (IllegalArgumentException e) {
+            if (janusProcess != null) {
+                janusProcess.close();
+            }
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
         CarrelServer server = CarrelServer.start(config);
@@ -116,10 +129,37 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Signal received");
             server.close();
+            if (janusProcess != null) {
+                janusProcess.close();
+            }
             stopped.countDown();
         }, "carrel-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Starts our own Janus and points the halls at it; without the janus package the server runs
+     * without halls and says so once.
+     */
+    private LocalJanus startLocalJanus() throws InterruptedException {
+        if (!LocalJanus.installed()) {
+            LOG.warn("Study halls (rooms above {} people) need Janus: apt-get install janus. Running without them.",
+                    meshMax);
+            return null;
+        }
+        try {
+            Path secretFile = LocalJanus.secretFile(localJanus);
+            LocalJanus started = LocalJanus.start(localJanus, localJanusPort, secret(secretFile), "20000-20199",
+                    Duration.ofSeconds(20));
+            LOG.info("Started Janus for study halls at {} (pid {}, config {})", started.uri(), started.pid(), localJanus);
+            janus.add(started.uri());
+            janusSecretFile = secretFile;
+            return started;
+        } catch (IOException e) {
+            LOG.warn("Could not start Janus for study halls: {}. Running without them.", e.getMessage());
+            return null;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,22 @@ public final class LocalJanus implements AutoCloseable {
         this.process = process;
         this.uri = uri;
         this.folder = folder;
+    }
+
+    /**
+     * The API secret of a Janus kept in {@code folder}: made once (128 random bits), readable by
+     * its owner only, so it never appears on a command line.
+     */
+    public static Path secretFile(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("secret");
+        if (!Files.exists(file)) {
+            byte[] bytes = new byte[16];
+            new SecureRandom().nextBytes(bytes);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, HexFormat.of().formatHex(bytes) + "\n");
+        }
+        return file;
     }
 
     /** Whether the janus package is installed here. */
