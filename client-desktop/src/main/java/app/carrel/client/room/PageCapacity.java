@@ -17,11 +17,13 @@ record PageCapacity(int grid, int strip) {
     // At most 4×4: each visible tile is a decoder (and, in a hall, a stream we pay for).
     static final int MAX_SIDE = 4;
     // The strip beside the stage: this share of the width (or height), within these bounds,
-    // and its tiles no smaller than a tile can be (VideoTile's minimum height).
+    // and its tiles no shorter than 84 px (112 wide): a name still fits beside the connection
+    // dot (at 64 px every name was "…" in the app), and seven others beside a shared screen
+    // still fit one page at 1280×800.
     static final double STRIP_SHARE = 0.2;
     static final double STRIP_MIN = 140;
     static final double STRIP_MAX = 260;
-    static final double MIN_STRIP_TILE_HEIGHT = 60;
+    static final double MIN_STRIP_TILE_HEIGHT = 84;
     /** Until the grid has measured itself. */
     static final PageCapacity DEFAULT = new PageCapacity(9, 8);
 
