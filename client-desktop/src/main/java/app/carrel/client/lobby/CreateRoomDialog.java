@@ -23,9 +23,11 @@ import javafx.stage.Window;
 final class CreateRoomDialog extends Dialog<ButtonType> {
 
     private final TextField name = new TextField();
-    // 8 is a v1 server's default --max-capacity; welcome does not announce another, and a
-    // server with a lower limit refuses with a message that says so.
-    private final Spinner<Integer> capacity = new Spinner<>(TextRules.MIN_CAPACITY, 8, 4);
+    // Up to a study hall's 50. Welcome does not announce a server's --max-capacity (a v1
+    // server's default is 8); one that cannot host the number refuses with invalid-capacity,
+    // which the lobby shows as it shows every refusal.
+    static final int MAX_CAPACITY = 50;
+    private final Spinner<Integer> capacity = new Spinner<>(TextRules.MIN_CAPACITY, MAX_CAPACITY, 4);
     private final PasswordField password = new PasswordField();
     private final Label error = new Label();
 

@@ -18,13 +18,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** One room in the lobby list: lock, name, participants/capacity, Join. */
+/** One room in the lobby list: lock, name, "Study hall" for a hall, participants/capacity, Join. */
 final class RoomCell extends ListCell<Room> {
 
     private final HBox row = new HBox(10);
     private final FontIcon lock = new FontIcon(Material2AL.LOCK);
     private final Label name = new Label();
     private final Label count = new Label();
+    // A hall (its media through the server's SFU) holds far more people than a mesh room; the
+    // person should know before joining that it is a large, paged room.
+    private final Label hall = new Label(Texts.get("lobby.hall"));
     private final Button join = new Button(Texts.get("lobby.join"));
 
     private final ObservableBooleanValue online;
@@ -36,6 +39,9 @@ final class RoomCell extends ListCell<Room> {
         lock.getStyleClass().add("room-lock");
         name.getStyleClass().addAll("room-name", Styles.TEXT_BOLD);
         count.getStyleClass().addAll("room-count", Styles.TEXT_MUTED);
+        hall.getStyleClass().addAll("room-hall", Styles.TEXT_SMALL);
+        hall.setGraphic(new FontIcon(Material2MZ.SCHOOL));
+        hall.setMinWidth(Region.USE_PREF_SIZE);
         count.setGraphic(new FontIcon(Material2MZ.PEOPLE));
         join.getStyleClass().addAll("room-join", Styles.ACCENT);
         join.setOnAction(e -> {
@@ -46,7 +52,7 @@ final class RoomCell extends ListCell<Room> {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.getChildren().addAll(lock, name, spacer, count, join);
+        row.getChildren().addAll(lock, name, hall, spacer, count, join);
         row.getStyleClass().add("room-row");
     }
 
@@ -64,6 +70,8 @@ final class RoomCell extends ListCell<Room> {
         count.setText(room.participants() + "/" + room.capacity());
         lock.setVisible(room.locked());
         lock.setManaged(room.locked());
+        hall.setVisible(room.hall());
+        hall.setManaged(room.hall());
         join.setText(Texts.get(full(room) ? "lobby.full" : "lobby.join"));
         refreshJoin();
         setGraphic(row);

@@ -25,6 +25,7 @@ public final class Participant {
     private final VideoFeed screen = new VideoFeed();
     private final ReadOnlyObjectWrapper<MediaFlags> media;
     private final ReadOnlyBooleanWrapper speaking = new ReadOnlyBooleanWrapper(this, "speaking");
+    private final ReadOnlyBooleanWrapper speaker = new ReadOnlyBooleanWrapper(this, "speaker");
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(this, "quality", Quality.UNKNOWN);
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", Texts.get("room.noStats"));
     private final ReadOnlyBooleanWrapper selfViewMirrored = new ReadOnlyBooleanWrapper(this, "selfViewMirrored", true);
@@ -90,6 +91,11 @@ public final class Participant {
         return speaking.getReadOnlyProperty();
     }
 
+    /** The room's speaker (the loudest, held until someone else speaks); see LoudestSpeaker. */
+    public ReadOnlyBooleanProperty speakerProperty() {
+        return speaker.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Quality> qualityProperty() {
         return quality.getReadOnlyProperty();
     }
@@ -108,6 +114,10 @@ public final class Participant {
 
     void setSpeaking(boolean on) {
         speaking.set(on);
+    }
+
+    void setSpeaker(boolean on) {
+        speaker.set(on);
     }
 
     void setConnection(ConnectionState state) {

@@ -15,6 +15,7 @@ import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -60,6 +61,7 @@ public final class RoomModel implements CallListener {
     private final ReadOnlyBooleanWrapper helpShown = new ReadOnlyBooleanWrapper(this, "helpShown");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyObjectWrapper<Participant> staged = new ReadOnlyObjectWrapper<>(this, "staged");
+    private final TilePages pages;
     /** True while the stage was given by a screen share, not by the person's pin. */
     private boolean stagedByShare;
     /** Back to the lobby; the argument says why when the visit ended without our asking, else null. */
@@ -70,6 +72,12 @@ public final class RoomModel implements CallListener {
 
     public RoomModel(CallEngine engine, StatusModel status, String selfName, boolean micOn, boolean camOn,
                      BooleanSupplier muteDuringFocus) {
+        this(engine, status, selfName, micOn, camOn, muteDuringFocus, engine::showVideoOf);
+    }
+
+    /** {@code showVideoOf}: where the ids of the tiles in view go; the engine's, but for tests. */
+    RoomModel(CallEngine engine, StatusModel status, String selfName, boolean micOn, boolean camOn,
+              BooleanSupplier muteDuringFocus, Consumer<Collection<String>> showVideoOf) {
         this.engine = engine;
         this.status = status;
         this.muteDuringFocus = muteDuringFocus;
@@ -85,6 +93,7 @@ public final class RoomModel implements CallListener {
             }
         });
         participants.add(self);
+        this.pages = new TilePages(participantsView, staged.getReadOnlyProperty(), SPEAKING_LEVEL, showVideoOf::accept);
     }
 
     public Participant self() {
@@ -93,6 +102,11 @@ public final class RoomModel implements CallListener {
 
     public ObservableList<Participant> participants() {
         return participantsView;
+    }
+
+    /** The page of tiles in view, and the speaker kept on it. */
+    TilePages pages() {
+        return pages;
     }
 
     public ChatModel chat() {
@@ -252,6 +266,7 @@ public final class RoomModel implements CallListener {
             p.setMedia(media);
             if (!media.audio()) {
                 p.setSpeaking(false);
+                pages.heard(peerId, 0);
             }
             followScreenShare(p, wasSharing, media.screen());
         });
@@ -278,11 +293,15 @@ public final class RoomModel implements CallListener {
 
     @Override
     public void onAudioLevel(String peerId, double level) {
-        if (peerId.equals(selfId)) {
+        if (peerId.equals(selfId)) { // our own voice never makes us the speaker: we know we speak
             self.setSpeaking(level > SPEAKING_LEVEL && self.mediaProperty().get().audio());
             return;
         }
-        find(peerId).ifPresent(p -> p.setSpeaking(level > SPEAKING_LEVEL && p.mediaProperty().get().audio()));
+        find(peerId).ifPresent(p -> {
+            boolean audio = p.mediaProperty().get().audio();
+            p.setSpeaking(level > SPEAKING_LEVEL && audio);
+            pages.heard(peerId, audio ? level : 0);
+        });
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class RoomView extends BorderPane {
 
     private final RoomModel model;
     private final CheckBox muteDuringFocus;
+    // The page of tiles in view; the bar under it turns pages in a room too large for one.
     private final VideoGrid grid;
     private final HelpOverlay help;
     private final ChatView chat;
@@ -57,7 +58,7 @@ public final class RoomView extends BorderPane {
         this.devices = devices;
         this.muteDuringFocus = muteDuringFocus;
         this.openSettings = openSettings;
-        this.grid = new VideoGrid(model.participants(), model.stagedProperty(), model::togglePin);
+        this.grid = new VideoGrid(model.pages().shown(), model.stagedProperty(), model::togglePin, model.pages()::resized);
         this.help = new HelpOverlay(model);
         this.chat = new ChatView(model.chat(), openLink);
         this.statsPoll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refreshStats()));
@@ -111,7 +112,8 @@ public final class RoomView extends BorderPane {
 
         grid.setPadding(new Insets(8));
         grid.getStyleClass().add("video-stage");
-        setCenter(new StackPane(grid, help));
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        setCenter(new StackPane(new VBox(grid, new PageBar(model.pages())), help));
         chat.setPrefWidth(300);
         chat.setMinWidth(240);
         setBottom(new ControlsBar(model, openSettings, this::openDevices));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -13,43 +14,65 @@ import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 
 /**
- * Lays out one tile per participant (1–8) in the column count that gives the biggest 4:3
- * tiles for the space, centred. With someone on the stage (a shared screen, or a pinned tile)
- * their tile takes the space and the others line up small beside it (below it in a tall
- * window). Tiles are made once per participant and kept while they stay.
+ * Lays out one tile per participant of the page (up to 4×4) in the column count that gives the
+ * biggest 4:3 tiles for the space, centred. With someone on the stage (a shared screen, or a
+ * pinned tile) their tile takes the space and the others line up small beside it (below it in a
+ * tall window). Tiles are made once per participant and kept while they are on the page. Tells
+ * its owner how many tiles fit (PageCapacity) whenever its size changes.
  */
 public final class VideoGrid extends Pane {
 
-    private static final double GAP = 8;
-    // Cameras (and the synthetic one) send 4:3 by default; wider video is letterboxed.
-    private static final double ASPECT = 4.0 / 3.0;
+    private static final double GAP = PageCapacity.GAP;
+    private static final double ASPECT = PageCapacity.ASPECT;
     private static final PseudoClass STAGED = PseudoClass.getPseudoClass("staged");
-
-    // The strip beside the stage: this share of the width (or height), within these bounds.
-    private static final double STRIP_SHARE = 0.2;
-    private static final double STRIP_MIN = 140;
-    private static final double STRIP_MAX = 260;
 
     private final Map<Participant, VideoTile> tiles = new HashMap<>();
     private final ObservableValue<Participant> staged;
     private final Consumer<Participant> onDoubleClick;
+    private final Consumer<PageCapacity> onCapacity;
+    private boolean measuring;
 
     public VideoGrid(ObservableList<Participant> participants) {
-        this(participants, new SimpleObjectProperty<>(), p -> { });
+        this(participants, new SimpleObjectProperty<>(), p -> { }, capacity -> { });
     }
 
-    /** {@code staged}: who has the stage (null: nobody); a double click on a tile asks for it. */
+    /**
+     * {@code participants}: the tiles to show (a page); {@code staged}: who has the stage (null:
+     * nobody); a double click on a tile asks for it; {@code onCapacity} hears how many tiles fit.
+     */
     public VideoGrid(ObservableList<Participant> participants, ObservableValue<Participant> staged,
-                     Consumer<Participant> onDoubleClick) {
+                     Consumer<Participant> onDoubleClick, Consumer<PageCapacity> onCapacity) {
         this.staged = staged;
         this.onDoubleClick = onDoubleClick;
         setId("video-grid");
         sync(participants);
         participants.addListener((ListChangeListener<Participant>) c -> sync(participants));
+        this.onCapacity = onCapacity;
+        widthProperty().addListener(obs -> measureLater());
+        heightProperty().addListener(obs -> measureLater());
         staged.addListener((obs, old, now) -> {
             tiles.forEach((p, tile) -> tile.pseudoClassStateChanged(STAGED, p == now));
             requestLayout();
         });
+    }
+
+    /**
+     * Measured after the layout pass, not in layoutChildren: a new page size changes the children,
+     * which must not happen inside a layout pass. Once per pulse: a resize sets the width and the
+     * height one after the other, and the half-resized size in between is no page size.
+     */
+    private void measureLater() {
+        if (!measuring) {
+            measuring = true;
+            Platform.runLater(() -> {
+                measuring = false;
+                double w = getWidth() - snappedLeftInset() - snappedRightInset();
+                double h = getHeight() - snappedTopInset() - snappedBottomInset();
+                if (w > 0 && h > 0) {
+                    onCapacity.accept(PageCapacity.of(w, h));
+                }
+            });
+        }
     }
 
     private void sync(ObservableList<Participant> participants) {
@@ -108,8 +131,8 @@ public final class VideoGrid extends Pane {
         double left = snappedLeftInset();
         double top = snappedTopInset();
         List<Node> others = getChildren().stream().filter(t -> t != onStage).toList();
-        boolean beside = w >= h; // a wide window: strip on the right; a tall one: strip below
-        double strip = Math.floor(Math.max(STRIP_MIN, Math.min(STRIP_MAX, (beside ? w : h) * STRIP_SHARE)));
+        boolean beside = PageCapacity.stripBeside(w, h);
+        double strip = PageCapacity.strip(w, h);
         if (beside) {
             onStage.resizeRelocate(left, top, Math.max(0, w - strip - GAP), h);
             double tileH = Math.min(Math.floor(strip / ASPECT), (h - GAP * (others.size() - 1)) / others.size());

@@ -3,6 +3,7 @@ package app.carrel.client.room;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.video.VideoSurface;
 import app.carrel.protocol.MediaFlags;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -21,6 +22,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * mic-off / camera-off badges, a speaking ring, and a connection dot with statistics.
  */
 public final class VideoTile extends StackPane {
+
+    private static final PseudoClass SPEAKER = PseudoClass.getPseudoClass("speaker");
 
     private final Participant participant;
     private final VideoSurface surface = new VideoSurface();
@@ -86,7 +89,9 @@ public final class VideoTile extends StackPane {
         participant.mediaProperty().addListener((obs, old, flags) -> render());
         surface.showingProperty().addListener((obs, old, on) -> render());
         participant.speakingProperty().addListener((obs, old, on) ->
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("speaking"), on));
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("speaking"), on));
+        pseudoClassStateChanged(SPEAKER, participant.speakerProperty().get());
+        participant.speakerProperty().addListener((obs, old, on) -> pseudoClassStateChanged(SPEAKER, on));
         participant.qualityProperty().addListener((obs, old, q) -> renderQuality());
         statsTip.textProperty().bind(participant.statsProperty());
         render();

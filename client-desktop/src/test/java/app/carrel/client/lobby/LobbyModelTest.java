@@ -103,6 +103,18 @@ class LobbyModelTest {
     }
 
     @Test
+    void aHallOfFiftyOnAServerThatHostsEightIsRefusedInWordsThePersonReads() throws Exception {
+        onFx(() -> {
+            lobby.createRoom("Great Hall", CreateRoomDialog.MAX_CAPACITY, null);
+            return null;
+        });
+        waitFor("the refusal said", () -> !lobby.noticeProperty().get().isEmpty());
+        assertEquals("Could not create 'Great Hall': this server cannot host a room for that many people",
+                onFx(() -> lobby.noticeProperty().get()));
+        assertTrue(onFx(() -> lobby.rooms().isEmpty()));
+    }
+
+    @Test
     void aServerThatCannotBeReachedLeavesNoRoomsToJoinAndOffersRetry() throws Exception {
         try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String nowhere = "ws://127.0.0.1:" + unused.getLocalPort() + "/signal";

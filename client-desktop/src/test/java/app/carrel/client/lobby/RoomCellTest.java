@@ -49,12 +49,31 @@ class RoomCellTest {
     }
 
     @Test
-    void joinAndFullAreKoreanWordsDrawnInAKoreanApp() throws Exception {
+    void aHallSaysSoAndAMeshRoomDoesNot() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            ListView<Room> list = new ListView<>(FXCollections.observableArrayList(
+                    new Room("a", "Great Hall", 31, 50, false, true), new Room("b", "Pair", 1, 2, false)));
+            list.setCellFactory(view -> new RoomCell(room -> { }, new SimpleBooleanProperty(true)));
+            Scene scene = new Scene(list, 700, 400);
+            scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            list.applyCss();
+            list.layout();
+            List<Node> badges = List.copyOf(list.lookupAll(".room-hall"));
+            assertEquals(2, badges.size(), "one badge per cell, shown or not");
+            assertEquals(List.of(true, false), badges.stream().map(Node::isVisible).toList());
+            Glyphs.assertDrawn(badges.get(0), "Study hall");
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void joinFullAndStudyHallAreKoreanWordsDrawnInAKoreanApp() throws Exception {
         Locale before = Locale.getDefault();
         Texts.use(Language.KOREAN);
         try {
             WaitForAsyncUtils.asyncFx(() -> {
-                List<Room> rooms = List.of(new Room("a", "알고리즘 스터디", 1, 8, false), new Room("b", "Full", 2, 2, false));
+                List<Room> rooms = List.of(new Room("a", "알고리즘 스터디", 1, 8, false), new Room("b", "Full", 2, 2, false),
+                        new Room("c", "Hall", 3, 50, false, true));
                 ListView<Room> list = new ListView<>(FXCollections.observableArrayList(rooms));
                 list.setCellFactory(view -> new RoomCell(room -> { }, new SimpleBooleanProperty(true)));
                 Scene scene = new Scene(list, 700, 400);
@@ -64,6 +83,7 @@ class RoomCellTest {
                 List<Node> buttons = List.copyOf(list.lookupAll(".room-join"));
                 Glyphs.assertDrawn(buttons.get(0), "입장");
                 Glyphs.assertDrawn(buttons.get(1), "만원");
+                Glyphs.assertDrawn(list.lookupAll(".room-hall").stream().filter(Node::isVisible).findFirst().orElseThrow(), "스터디 홀");
                 return null;
             }).get(30, TimeUnit.SECONDS);
         } finally {

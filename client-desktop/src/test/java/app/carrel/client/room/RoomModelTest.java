@@ -1,6 +1,8 @@
 package app.carrel.client.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -17,6 +19,8 @@ import app.carrel.protocol.Room;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,10 @@ class RoomModelTest {
     private final CallEngine engine = new CallEngine(CallConfig.builder(URI.create("ws://127.0.0.1:9/signal"), "Ada").build(),
             MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test")));
     private final StatusModel status = new StatusModel();
-    private final RoomModel model = new RoomModel(engine, status, "Ada", false, true, () -> false);
+    /** Every set of ids the model gave the engine's showVideoOf, in order. */
+    private final List<Set<String>> shownVideo = new ArrayList<>();
+    private final RoomModel model = new RoomModel(engine, status, "Ada", false, true, () -> false,
+            ids -> shownVideo.add(Set.copyOf(ids)));
 
     @AfterEach
     void closeEngine() {
@@ -92,6 +99,89 @@ class RoomModelTest {
         model.onState(CallState.CLOSED);
         assertEquals(List.of("The room no longer exists."), reasons);
         assertEquals(StatusModel.Kind.CONNECTED, status.kindProperty().get());
+    }
+
+    @Test
+    void theEngineIsToldWhoseVideoIsOnThePageAsPagesTurn() {
+        model.onJoined(joined(hall(49)));
+        model.pages().resized(new PageCapacity(9, 4));
+        assertEquals(Set.of("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"), lastShown(), "page 1: us and eight others");
+        assertEquals(9, model.pages().shown().size());
+        model.pages().next();
+        assertEquals(ids(9, 17), lastShown());
+        assertEquals(ids(9, 17), Set.copyOf(tileIds()));
+        int asked = shownVideo.size();
+        model.pages().resized(new PageCapacity(9, 4));
+        assertEquals(asked, shownVideo.size(), "the same set is not sent again");
+    }
+
+    @Test
+    void aSpeakerOnAnotherPageComesOntoThisOneWithABorderAndTheirVideo() {
+        model.onJoined(joined(hall(49)));
+        model.pages().resized(new PageCapacity(9, 4));
+        model.onAudioLevel("p40", 0.3);
+        assertTrue(lastShown().contains("p40"), lastShown().toString());
+        assertEquals(8, lastShown().size());
+        Participant p40 = model.pages().shown().get(8);
+        assertEquals("p40", p40.id());
+        assertTrue(p40.speakerProperty().get());
+        model.onAudioLevel("p41", 0.0);
+        model.onAudioLevel("p40", 0.0);
+        assertTrue(model.pages().shown().contains(p40), "the speaker stays through a pause");
+        model.onAudioLevel("p33", 0.2);
+        assertFalse(p40.speakerProperty().get());
+        assertTrue(lastShown().contains("p33"), lastShown().toString());
+    }
+
+    @Test
+    void aMutedPeerIsNeverTheSpeaker() {
+        model.onJoined(joined(hall(20)));
+        model.pages().resized(new PageCapacity(9, 4));
+        model.onMediaState("p15", new MediaFlags(false, true, false));
+        model.onAudioLevel("p15", 0.5);
+        assertFalse(lastShown().contains("p15"));
+    }
+
+    @Test
+    void aSharedScreenIsOnEveryPageAndItsVideoAlwaysAsked() {
+        model.onJoined(joined(hall(49)));
+        model.pages().resized(new PageCapacity(9, 4));
+        model.onMediaState("p30", new MediaFlags(true, true, true));
+        assertEquals("p30", model.pages().shown().get(0).id());
+        assertEquals(5, model.pages().shown().size(), "the stage and a strip of four");
+        model.pages().next();
+        assertEquals("p30", model.pages().shown().get(0).id());
+        assertTrue(lastShown().contains("p30"));
+        assertEquals(5, lastShown().size(), lastShown().toString());
+    }
+
+    @Test
+    void leaversLeaveThePageAndTheEngineHearsTheNewSet() {
+        model.onJoined(joined(hall(10)));
+        model.pages().resized(new PageCapacity(9, 4));
+        model.pages().next();
+        assertEquals(Set.of("p9", "p10"), lastShown());
+        model.onPeerLeft("p10");
+        model.onPeerLeft("p9");
+        assertEquals(1, model.pages().pageProperty().get().count());
+        assertEquals(ids(1, 8), lastShown());
+    }
+
+    private Set<String> lastShown() {
+        return shownVideo.get(shownVideo.size() - 1);
+    }
+
+    private List<String> tileIds() {
+        return model.pages().shown().stream().map(Participant::id).toList();
+    }
+
+    private static Set<String> ids(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(i -> "p" + i).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** {@code n} others, p1 … pn, in the order they arrived. */
+    private static Peer[] hall(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> new Peer("p" + i, "Person " + i, true, true, false)).toArray(Peer[]::new);
     }
 
     private List<String> names() {
