@@ -2,6 +2,7 @@ package app.carrel.bench;
 
 import app.carrel.bench.client.CallSetupBench;
 import app.carrel.bench.client.CameraBitrateBench;
+import app.carrel.bench.client.HallBench;
 import app.carrel.bench.client.MeshBench;
 import app.carrel.bench.client.RenderBench;
 import app.carrel.bench.client.SoakBench;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Carrel benchmarks: server load generators, call benchmarks, render path (JMH).",
         subcommands = {NegotiateBench.class, ThroughputBench.class, JoinStormBench.class, IdleBench.class,
                 ScalingBench.class, CallSetupBench.class, MeshBench.class, SoakBench.class, RenderBench.class,
-                CameraBitrateBench.class})
+                CameraBitrateBench.class, HallBench.class})
 public final class Bench implements Runnable {
 
     public static void main(String[] args) {
