@@ -170,10 +170,18 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** Halls: whose video we show now (the rest is not sent to us); audio comes from everyone. */
-    record SfuView(String id, List<String> peers) implements ClientMessage {
+    /**
+     * Halls: whose video we show now (the rest is not sent to us); audio comes from everyone.
+     * {@code layer} is the simulcast layer that fits our tiles: 0 the smallest, 2 the full picture
+     * (absent: keep the last one, at first 2).
+     */
+    record SfuView(String id, List<String> peers, Integer layer) implements ClientMessage {
         public SfuView {
             peers = peers == null ? null : List.copyOf(peers);
+        }
+
+        public SfuView(String id, List<String> peers) {
+            this(id, peers, null);
         }
 
         @Override

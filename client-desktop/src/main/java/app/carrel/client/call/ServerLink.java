@@ -166,8 +166,8 @@ final class ServerLink {
             }
 
             @Override
-            public void view(List<String> peerIds) {
-                sendOrQueue(new ClientMessage.SfuView(null, peerIds));
+            public void view(List<String> peerIds, int layer) {
+                sendOrQueue(new ClientMessage.SfuView(null, peerIds, layer));
             }
         };
     }

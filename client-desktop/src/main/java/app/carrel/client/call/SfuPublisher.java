@@ -68,6 +68,8 @@ final class SfuPublisher {
             audioSender = pc.addTrack(tracks.audio, List.of(LocalTracks.CAMERA_STREAM));
         }
         updateAudio();
+        // One layer, capped by the hall's bitrate (Janus REMB). Simulcast negotiates on 0.14 (see
+        // SimulcastLayers) but its full-size layer never went out here, so it is not used yet.
         cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
         if (tracks.screen != null) {
             screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));

@@ -16,6 +16,6 @@ interface SfuSignals {
 
     void ice(SfuPc pc, IceCandidate candidate);
 
-    /** Whose video we show now. */
-    void view(List<String> peerIds);
+    /** Whose video we show now, and the simulcast layer (0–2) that fits their tiles. */
+    void view(List<String> peerIds, int layer);
 }

@@ -125,7 +125,7 @@ final class SfuTransport implements CallTransport {
     public void showVideoOf(Set<String> peerIds) {
         shown = Set.copyOf(peerIds);
         if (publisher != null) {
-            signals.view(List.copyOf(shown));
+            signals.view(List.copyOf(shown), SimulcastLayers.forTiles(shown.size()));
         }
     }
 
@@ -195,7 +195,7 @@ final class SfuTransport implements CallTransport {
         publisher = new SfuPublisher(factory.peerConnectionFactory(), rtcConfig, tracks, signals, engine,
                 events::onProblem, this::publisherState);
         publisher.start();
-        signals.view(List.copyOf(shown));
+        signals.view(List.copyOf(shown), SimulcastLayers.forTiles(shown.size()));
     }
 
     private void closeConnections() {

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record HallConfig(List<URI> janus, String secret, int bitrate) {
 
-    /** 600 kbps: a 640×360 camera at 15–30 fps, so 16 subscribed tiles stay under ~10 Mbps down. */
+    /**
+     * 600 kbit/s per publisher (Janus tells it by REMB): a 640×480 camera at 15–30 fps looks fine
+     * at that rate, and a 4×4 page of tiles stays under 10 Mbit/s down. One layer for all (see the
+     * client's SimulcastLayers for why not simulcast yet).
+     */
     public static final int DEFAULT_BITRATE = 600_000;
 
     public HallConfig {

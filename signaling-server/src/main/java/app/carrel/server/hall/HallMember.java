@@ -25,6 +25,8 @@ final class HallMember {
     List<PublishedStream> streams = List.of();
     /** The participant ids whose video this member views. */
     Set<String> view = Set.of();
+    /** The simulcast layer (Janus substream) this member receives video in: 0 smallest, 2 full. */
+    int layer = 2;
     long subscriberHandle;
     List<SubscribedStream> subscribed = List.of();
     /**

@@ -46,6 +46,9 @@ public final class Halls implements JanusInstances.Listener {
     /** Janus room and feed numbers travel as JSON numbers: keep them exact in a double. */
     private static final long MAX_NUMBER = 1L << 52;
 
+    /** Carrel's clients list simulcast encodings smallest first (SimulcastLayers); Janus assumes the reverse. */
+    private static final Map<String, String> RID_ORDER = Map.of("rid_order", "lmh");
+
     private final HallConfig config;
     private final Outbox outbox;
     private final Executor rooms;
@@ -136,7 +139,7 @@ public final class Halls implements JanusInstances.Listener {
             member.publishSent = true;
             member.joined
                     .thenCompose(v -> hall.link.message(member.publisherHandle,
-                            VideoRoomRequests.publish(first, m.screenMid()), "offer", m.sdp()))
+                            VideoRoomRequests.publish(first, m.screenMid()), "offer", m.sdp(), RID_ORDER))
                     .whenCompleteAsync((reply, failure) -> {
                         if (!current(hall, member)) {
                             return;
@@ -192,8 +195,16 @@ public final class Halls implements JanusInstances.Listener {
     }
 
     public void onView(Connection c, Participant p, ClientMessage.SfuView m) {
+        if (m.layer() != null && (m.layer() < 0 || m.layer() > 2)) {
+            outbox.error(c, m.id(), ErrorCode.BAD_REQUEST, "'layer' must be 0, 1 or 2");
+            return;
+        }
         withMember(c, p, m.id(), (hall, member) -> {
             member.view = Set.copyOf(m.peers());
+            if (m.layer() != null && m.layer() != member.layer) {
+                member.layer = m.layer();
+                switchLayer(hall, member);
+            }
             reconcile(hall, member);
         });
     }
@@ -234,7 +245,7 @@ public final class Halls implements JanusInstances.Listener {
             }
             LOG.info("Hall {} moves from {} to {}", lost.roomId, link.uri(), moved.link.uri());
             for (HallMember member : lost.members.values()) {
-                admit(moved, member.participant);
+                admit(moved, member.participant).view = member.view;
                 restart(member.participant, "The hall moved to another media server");
             }
         }
@@ -305,7 +316,7 @@ public final class Halls implements JanusInstances.Listener {
         return hall;
     }
 
-    private void admit(Hall hall, Participant p) {
+    private HallMember admit(Hall hall, Participant p) {
         HallMember member = new HallMember(p, secret(), 1 + nextNumber());
         HallMember old = hall.members.put(p.id(), member);
         if (old != null) {
@@ -336,6 +347,7 @@ public final class Halls implements JanusInstances.Listener {
                     member.joined.complete(null);
                     reconcile(hall, member);
                 }, rooms);
+        return member;
     }
 
     private void release(Hall hall, HallMember member) {
@@ -398,11 +410,12 @@ public final class Halls implements JanusInstances.Listener {
             change = link.attach(PLUGIN).thenComposeAsync(handle -> {
                 member.subscriberHandle = handle;
                 return link.message(handle, VideoRoomRequests.joinSubscriber(hall.number, member.privateId,
-                        plan.subscribe()), null, null);
+                        plan.subscribe(), s -> substream(hall, s, member.layer)), null, null);
             }, rooms);
         } else {
             change = link.message(member.subscriberHandle,
-                    VideoRoomRequests.update(plan.subscribe(), plan.unsubscribe()), null, null);
+                    VideoRoomRequests.update(plan.subscribe(), plan.unsubscribe(), s -> substream(hall, s, member.layer)),
+                    null, null);
         }
         change.whenCompleteAsync((reply, failure) -> {
             if (!current(hall, member)) {
@@ -423,6 +436,39 @@ public final class Halls implements JanusInstances.Listener {
                 reconcile(hall, member);
             }
         }, rooms);
+    }
+
+    /** The member's tiles changed size: every video it receives moves to its new layer, no offer. */
+    private void switchLayer(Hall hall, HallMember member) {
+        if (member.subscriberHandle == 0) {
+            return; // the next subscribe carries the layer
+        }
+        Map<String, Integer> substreams = new LinkedHashMap<>();
+        for (SubscribedStream s : member.subscribed) {
+            PublishedStream published = s.source() == null ? null : published(hall, s.source());
+            if (published != null && published.layers() > 1) {
+                substreams.put(s.mid(), published.substream(member.layer));
+            }
+        }
+        if (!substreams.isEmpty()) {
+            hall.link.message(member.subscriberHandle, VideoRoomRequests.layers(substreams), null, null)
+                    .exceptionally(e -> {
+                        LOG.debug("Layer change for {} refused: {}", member.participant.id(), e.toString());
+                        return null;
+                    });
+        }
+    }
+
+    /** The Janus substream of {@code s} nearest the layer a member wants (audio and single-layer: 0). */
+    private static int substream(Hall hall, FeedStream s, int layer) {
+        PublishedStream published = published(hall, s);
+        return published == null ? 0 : published.substream(layer);
+    }
+
+    private static PublishedStream published(Hall hall, FeedStream s) {
+        HallMember source = hall.memberByFeed(s.feed());
+        return source == null ? null : source.streams.stream()
+                .filter(p -> p.mid().equals(s.mid())).findFirst().orElse(null);
     }
 
     /** Janus described the subscriber connection anew; with an offer, the member must answer. */

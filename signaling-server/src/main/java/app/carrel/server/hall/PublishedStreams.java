@@ -20,9 +20,11 @@ final class PublishedStreams {
         boolean rejected = false;
         String mid = null;
         boolean sending = true;
+        int rids = 0;
         for (String line : sdp.split("\r?\n")) {
             if (line.startsWith("m=")) {
-                add(streams, media, rejected, mid, sending, screenMid);
+                add(streams, media, rejected, mid, sending, screenMid, rids);
+                rids = 0;
                 String[] parts = line.substring(2).split(" ");
                 media = parts[0];
                 rejected = parts.length > 1 && "0".equals(parts[1]);
@@ -32,21 +34,24 @@ final class PublishedStreams {
                 mid = line.substring("a=mid:".length()).trim();
             } else if (line.equals("a=inactive") || line.equals("a=recvonly")) {
                 sending = false;
+            } else if (line.startsWith("a=rid:") && line.endsWith(" send")) {
+                rids++;
             }
         }
-        add(streams, media, rejected, mid, sending, screenMid);
+        add(streams, media, rejected, mid, sending, screenMid, rids);
         return List.copyOf(streams);
     }
 
     private static void add(List<PublishedStream> streams, String media, boolean rejected, String mid,
-                            boolean sending, String screenMid) {
+                            boolean sending, String screenMid, int rids) {
         if (media == null || rejected || mid == null || !sending) {
             return;
         }
         if (media.equals("audio")) {
             streams.add(new PublishedStream(mid, StreamKind.AUDIO));
         } else if (media.equals("video")) {
-            streams.add(new PublishedStream(mid, mid.equals(screenMid) ? StreamKind.SCREEN : StreamKind.CAMERA));
+            streams.add(new PublishedStream(mid, mid.equals(screenMid) ? StreamKind.SCREEN : StreamKind.CAMERA,
+                    Math.max(1, rids)));
         }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The bodies of the Janus VideoRoom requests a hall uses (see janus_videoroom.c's documentation
@@ -75,24 +77,34 @@ final class VideoRoomRequests {
         return body;
     }
 
-    static ObjectNode joinSubscriber(long room, long privateId, List<FeedStream> streams) {
+    static ObjectNode joinSubscriber(long room, long privateId, List<FeedStream> streams,
+                                     ToIntFunction<FeedStream> substream) {
         ObjectNode body = request("join");
         body.put("ptype", "subscriber");
         body.put("room", room);
         body.put("private_id", privateId);
         body.put("use_msid", false);
-        streams(body.putArray("streams"), streams);
+        streams(body.putArray("streams"), streams, substream);
         return body;
     }
 
-    static ObjectNode update(List<FeedStream> subscribe, List<FeedStream> unsubscribe) {
+    static ObjectNode update(List<FeedStream> subscribe, List<FeedStream> unsubscribe,
+                             ToIntFunction<FeedStream> substream) {
         ObjectNode body = request("update");
         if (!subscribe.isEmpty()) {
-            streams(body.putArray("subscribe"), subscribe);
+            streams(body.putArray("subscribe"), subscribe, substream);
         }
         if (!unsubscribe.isEmpty()) {
-            streams(body.putArray("unsubscribe"), unsubscribe);
+            streams(body.putArray("unsubscribe"), unsubscribe, null);
         }
+        return body;
+    }
+
+    /** Other simulcast layers on the subscriber's m-lines: mid to substream. */
+    static ObjectNode layers(Map<String, Integer> substreams) {
+        ObjectNode body = request("configure");
+        ArrayNode streams = body.putArray("streams");
+        substreams.forEach((mid, substream) -> streams.addObject().put("mid", mid).put("substream", substream));
         return body;
     }
 
@@ -100,9 +112,12 @@ final class VideoRoomRequests {
         return request("start");
     }
 
-    private static void streams(ArrayNode array, List<FeedStream> streams) {
+    private static void streams(ArrayNode array, List<FeedStream> streams, ToIntFunction<FeedStream> substream) {
         for (FeedStream s : streams) {
-            array.addObject().put("feed", s.feed()).put("mid", s.mid());
+            ObjectNode entry = array.addObject().put("feed", s.feed()).put("mid", s.mid());
+            if (substream != null) {
+                entry.put("substream", substream.applyAsInt(s));
+            }
         }
     }
 

@@ -105,6 +105,12 @@ public final class JanusLink {
      * reports an error.
      */
     public CompletableFuture<JanusReply> message(long handle, ObjectNode body, String jsepType, String sdp) {
+        return message(handle, body, jsepType, sdp, Map.of());
+    }
+
+    /** As above, with more fields for the jsep (Janus's {@code rid_order}, say). */
+    public CompletableFuture<JanusReply> message(long handle, ObjectNode body, String jsepType, String sdp,
+                                                 Map<String, String> jsepExtras) {
         ObjectNode message = sessionEnvelope("message");
         message.put("handle_id", handle);
         message.set("body", body);
@@ -112,6 +118,7 @@ public final class JanusLink {
             ObjectNode jsep = message.putObject("jsep");
             jsep.put("type", jsepType);
             jsep.put("sdp", sdp);
+            jsepExtras.forEach(jsep::put);
         }
         return request(message);
     }
