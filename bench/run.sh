@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them: bench/run.sh [name|server|client|all] [extra options]
 #   server benchmarks: negotiate negotiate-paced throughput join-storm idle idle-deployed idle-default-heap scaling scaling-paced
-#   client benchmarks: call-setup mesh render soak camera-bitrate
+#   client benchmarks: call-setup mesh render soak camera-bitrate halls
 # Output goes to the terminal and to bench/target/results/<name>.txt, each file headed by the
 # machine's load at the start (benchmarks on a busy machine measure the other work too).
 # Environment: MVN_ARGS (e.g. "-o" offline), BENCH_SKIP_BUILD=1 to reuse the jars, BENCH_TAG=x to
@@ -15,7 +15,7 @@ SERVER_JAR="$ROOT/signaling-server/target/carrel-server.jar"
 RESULTS="$ROOT/bench/target/results"
 NATIVE_TMP="$ROOT/bench/target/native-tmp"
 SERVER_BENCHES="negotiate negotiate-paced throughput join-storm idle idle-deployed idle-default-heap scaling scaling-paced"
-CLIENT_BENCHES="call-setup mesh render soak camera-bitrate"
+CLIENT_BENCHES="call-setup mesh render soak camera-bitrate halls"
 
 usage() {
   echo "usage: bench/run.sh [name|server|client|all] [extra options for that benchmark]"
@@ -79,6 +79,7 @@ run_one() {
     mesh) args=(mesh --peers 4 --seconds 60) ;;
     render) args=(render) ;;
     camera-bitrate) args=(camera-bitrate) ;;
+    halls) args=(halls --size 320x240 --fps 15 --pattern detail) ;;
     # A fixed, pre-touched heap: the Java heap cannot grow, so RSS growth means native memory.
     # Native memory tracking splits RSS growth into the JVM's share and native code's own.
     soak) java+=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary)

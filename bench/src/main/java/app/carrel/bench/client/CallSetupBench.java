@@ -1,11 +1,11 @@
 package app.carrel.bench.client;
 
-import app.carrel.bench.ServerProcess;
 import app.carrel.bench.server.Latency;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.CallListener;
 import app.carrel.client.call.ConnectionState;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,17 +31,21 @@ public final class CallSetupBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Runs before the measured ones")
     int warmup;
 
+    @Option(names = "--hall", description = "A study hall through a Janus of our own instead of a mesh")
+    boolean hall;
+
     @Override
     public Integer call() throws Exception {
         Latency joined = new Latency();
         Latency connected = new Latency();
         Latency firstFrame = new Latency();
-        try (ServerProcess server = options.startServer();
+        try (BenchServer server = BenchServer.start(options, hall);
              CallEngine a = options.engine(server.uri(), "A", 0);
              CallEngine b = options.engine(server.uri(), "B", 1)) {
-            String room = a.createRoom("call-setup", 2, null).get(15, TimeUnit.SECONDS).id();
+            String room = a.createRoom("call-setup", hall ? 6 : 2, null).get(15, TimeUnit.SECONDS).id();
             a.join(room, null).get(15, TimeUnit.SECONDS);
             String aId = a.selfId();
+            b.showVideoOf(List.of(aId)); // a hall sends B only the video it shows
             b.connect().get(15, TimeUnit.SECONDS);
             for (int run = 0; run < warmup + runs; run++) {
                 CompletableFuture<Long> frame = new CompletableFuture<>();
@@ -75,7 +79,7 @@ public final class CallSetupBench implements Callable<Integer> {
                 awaitAlone(a, Duration.ofSeconds(15));
             }
         }
-        System.out.printf("RESULT call-setup runs=%d %s: first frame %s%n  joined reply %s%n  connected %s%n",
+        System.out.printf("RESULT call-setup" + (hall ? " hall" : "") + " runs=%d %s: first frame %s%n  joined reply %s%n  connected %s%n",
                 runs, options.size + "@" + options.fps, firstFrame.summary(), joined.summary(), connected.summary());
         System.out.println("native library copies left in " + System.getProperty("java.io.tmpdir") + ": "
                 + ClientOptions.nativeCopiesLeft());

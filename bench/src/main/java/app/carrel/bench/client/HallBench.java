@@ -1,7 +1,6 @@
 package app.carrel.bench.client;
 
 import app.carrel.bench.ProcessSample;
-import app.carrel.bench.ServerProcess;
 import app.carrel.client.call.CallConfig;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.Traffic;
@@ -12,9 +11,6 @@ import app.carrel.client.media.MediaFactory;
 import app.carrel.client.media.NativeLibrary;
 import app.carrel.server.janus.LocalJanus;
 import java.awt.Color;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,17 +52,18 @@ public final class HallBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean sfu = transport.equals("sfu");
-        Files.createDirectories(options.workDir);
-        LocalJanus janus = null;
-        List<String> args = new ArrayList<>(List.of("--max-capacity", String.valueOf(sfu ? 50 : 8)));
-        if (sfu) {
-            Path secret = LocalJanus.secretFile(options.workDir.resolve("janus"));
-            janus = LocalJanus.start(options.workDir.resolve("janus"), freePort(), Files.readString(secret).strip(),
-                    "24000-24999", Duration.ofSeconds(20));
-            args.addAll(List.of("--janus", janus.uri().toString(), "--janus-secret-file", secret.toString()));
+        try (BenchServer server = BenchServer.start(options, sfu)) {
+            run(server, sfu);
         }
+        System.out.println("native library copies left: " + ClientOptions.nativeCopiesLeft());
+        return 0;
+    }
+
+    /** Engines close before the server, so they leave instead of retrying a vanished server. */
+    private void run(BenchServer server, boolean sfu) throws Exception {
         List<CallEngine> engines = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(options.serverJar, List.of("-Xmx256m"), args, options.workDir)) {
+        try {
+            LocalJanus janus = server.janus();
             NativeLibrary.prepare();
             for (int i = 0; i < peers; i++) {
                 CallConfig config = CallConfig.builder(server.uri(), "p" + i).format(options.format())
@@ -121,12 +118,7 @@ public final class HallBench implements Callable<Integer> {
             for (CallEngine e : engines) {
                 e.close();
             }
-            if (janus != null) {
-                janus.close();
-            }
         }
-        System.out.println("native library copies left: " + ClientOptions.nativeCopiesLeft());
-        return 0;
     }
 
     private static List<Traffic> traffic(List<CallEngine> engines) throws Exception {
@@ -162,9 +154,4 @@ public final class HallBench implements Callable<Integer> {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
