@@ -124,6 +124,31 @@ class HallCallTest {
         }
     }
 
+    /** Only the video on screen is sent: Bob shows Ann, not Cy, then Cy, not Ann; audio stays. */
+    @Test
+    void aHallSendsOnlyTheVideoOnScreen() throws Exception {
+        try (JanusFixture janus = new JanusFixture(dir, 1);
+             CallFixture call = new CallFixture(dir, b -> b.maxCapacity(6).halls(janus.hallConfig()), null)) {
+            CallEngine ann = call.engine("Ann", CallFixture.RED, new EventRecorder());
+            CallEngine bob = call.engine("Bob", CallFixture.GREEN, new EventRecorder());
+            CallEngine cy = call.engine("Cy", CallFixture.BLUE, new EventRecorder());
+            call.joinedTogether("Pages", 6, ann, bob, cy);
+            bob.showVideoOf(List.of(ann.selfId()));
+            awaitColour(bob, ann.selfId(), CallFixture.RED);
+            // Cy's video has had as long as Ann's to arrive, and Ann's keeps coming: none of Cy's.
+            awaitMoreFrames(bob, ann.selfId(), VideoKind.CAMERA);
+            assertEquals(0, bob.videoReception(cy.selfId(), VideoKind.CAMERA).frames(), "Cy is off Bob's page");
+
+            bob.showVideoOf(List.of(cy.selfId()));
+            awaitColour(bob, cy.selfId(), CallFixture.BLUE);
+            long annFrames = bob.videoReception(ann.selfId(), VideoKind.CAMERA).frames();
+            awaitMoreFrames(bob, cy.selfId(), VideoKind.CAMERA);
+            awaitMoreFrames(bob, cy.selfId(), VideoKind.CAMERA);
+            assertTrue(bob.videoReception(ann.selfId(), VideoKind.CAMERA).frames() <= annFrames + 2,
+                    "Ann's video stopped once she left Bob's page");
+        }
+    }
+
     @Test
     void hallsSpreadOverTwoJanusAndMoveWhenOneDies() throws Exception {
         try (JanusFixture janus = new JanusFixture(dir, 2);
