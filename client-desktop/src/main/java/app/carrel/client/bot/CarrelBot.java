@@ -137,6 +137,7 @@ public final class CarrelBot implements Callable<Integer> {
                 .format(format).syntheticColor(colour).syntheticPattern(picture).trust(tls).build())) {
             List<Bot> bots = crowd.bots();
             for (Bot bot : bots) {
+                bot.engine().addListener(new ShowEveryone(bot.engine()));
                 bot.engine().addListener(new CallListener() {
                     @Override
                     public void onRoomEnded(String reason) { // the server would not seat us again

@@ -80,7 +80,7 @@ final class StatsReader {
         lastMicros = micros;
         double loss = lost + received == 0 ? 0 : 100.0 * lost / (lost + received);
         return new PeerStats(peerId, state, framesDecoded, fps, width, height, kbpsIn, kbpsOut, rttMs,
-                lost, loss, candidateType, bytesOut);
+                lost, loss, candidateType, bytesOut, bytesIn);
     }
 
     /** What one connection has sent and received so far (its stats, asked for natively). */

@@ -55,20 +55,23 @@ class HallCallTest {
                 }
             }
             // Each uplink is one stream however many watch it (a mesh sender would send 7): over
-            // one window, what each sent is compared with what an average stream delivered.
+            // one window, what each sent is compared with what one of its receivers got from it.
             List<Traffic> before = traffic(engines);
+            long[][] got0 = receivedFrom(engines, ids);
             Await.until("100 kB more at P1", LIMIT.multipliedBy(2), () -> traffic(engines.get(1)).received()
                     - before.get(1).received() > 100_000, () -> "(before " + before.get(1) + ", now "
                     + traffic(engines.get(1)) + ")");
             List<Traffic> after = traffic(engines);
-            double perStream = 0;
+            long[][] got1 = receivedFrom(engines, ids);
             for (int j = 0; j < n; j++) {
-                perStream += (after.get(j).received() - before.get(j).received()) / (double) (n - 1) / n;
-            }
-            for (int i = 0; i < n; i++) {
-                long sent = after.get(i).sent() - before.get(i).sent();
+                long fromJ = 0;
+                for (int i = 0; i < n; i++) {
+                    fromJ += got1[i][j] - got0[i][j];
+                }
+                double perStream = fromJ / (double) (n - 1);
+                long sent = after.get(j).sent() - before.get(j).sent();
                 assertTrue(sent > 0 && sent <= 1.5 * perStream,
-                        "P" + i + " sent " + sent + " B against " + (long) perStream + " B per received stream");
+                        "P" + j + " sent " + sent + " B; each of its receivers got " + (long) perStream + " B of it");
             }
         }
     }
@@ -245,6 +248,19 @@ class HallCallTest {
         long now = at.videoReception(from, kind).frames();
         Await.until("more " + kind + " frames from " + from, LIMIT,
                 () -> at.videoReception(from, kind).frames() > now + 10);
+    }
+
+    /** [i][j]: the bytes engine i has received from engine j so far (0 for itself). */
+    private static long[][] receivedFrom(List<CallEngine> engines, List<String> ids) throws Exception {
+        long[][] got = new long[engines.size()][engines.size()];
+        for (int i = 0; i < engines.size(); i++) {
+            for (int j = 0; j < engines.size(); j++) {
+                if (i != j) {
+                    got[i][j] = engines.get(i).stats(ids.get(j)).get(LIMIT.toSeconds(), TimeUnit.SECONDS).bytesReceived();
+                }
+            }
+        }
+        return got;
     }
 
     private static List<Traffic> traffic(List<CallEngine> engines) {
