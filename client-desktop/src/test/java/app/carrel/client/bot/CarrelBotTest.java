@@ -18,11 +18,15 @@ import app.carrel.client.signaling.ServerTrust;
 import app.carrel.protocol.Peer;
 import app.carrel.server.CarrelServer;
 import app.carrel.server.ServerConfig;
+import app.carrel.server.hall.HallConfig;
+import app.carrel.server.janus.LocalJanus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -102,47 +106,67 @@ class CarrelBotTest {
     void withCountThreeOneProcessSeatsThreeBotsWhoSeeEachOtherInTheirOwnColours() throws Exception {
         try (CarrelServer server = CarrelServer.start(ServerConfig.builder().bind("127.0.0.1").port(0)
                 .database(dir.resolve("carrel.db")).build())) {
-            ReportLines lines = new ReportLines();
-            CarrelBot bot = new CarrelBot(lines.stream());
-            CompletableFuture<Integer> exit = runBot(bot, "--server", server.uri().toString(), "--room", "Trio",
-                    "--create", "--capacity", "3", "--count", "3", "--name", "trio", "--color", "FF0000",
-                    "--size", "160x120", "--fps", "10", "--tone", "--stats-every", "1", "--json");
-            // Red's hue, then a third and two thirds of the way round the circle.
-            Map<String, Integer> colours = Map.of("trio-1", 0xFF0000, "trio-2", 0x00FF00, "trio-3", 0x0000FF);
-            JsonNode report = null;
-            long deadline = System.nanoTime() + LIMIT.toNanos();
-            while (report == null || !everyoneSeesTheOthers(report)) {
-                Duration left = Duration.ofNanos(deadline - System.nanoTime());
-                assertTrue(!left.isNegative() && !exit.isDone(), "three bots seeing each other's video; last report "
-                        + report + (exit.isDone() ? ", bot exited " + exit.join() : ""));
-                report = JSON.readTree(lines.next("a report of three bots", left));
-            }
-            System.out.println("CarrelBotTest --count 3: " + report);
-
-            JsonNode bots = report.get("bots");
-            assertEquals(3, bots.size(), "one entry per bot");
-            Set<String> selves = new HashSet<>();
-            for (JsonNode entry : bots) {
-                String name = entry.get("name").asText();
-                selves.add(entry.get("self").asText());
-                assertEquals("mesh", entry.get("transport").asText(), name + "'s transport");
-                assertTrue(entry.get("uplinkKbps").asLong() > 0, name + " sends video: " + entry);
-                Set<String> seen = new HashSet<>();
-                for (JsonNode peer : entry.get("peers")) {
-                    String other = peer.get("name").asText();
-                    seen.add(other);
-                    int colour = Integer.parseInt(peer.get("avgColor").asText(), 16);
-                    assertTrue(FrameColor.distance(colour, colours.get(other)) < 80,
-                            name + " sees " + other + " as #" + peer.get("avgColor").asText());
-                }
-                Set<String> others = new HashSet<>(colours.keySet());
-                others.remove(name);
-                assertEquals(others, seen, name + " sees the other two");
-            }
-            assertEquals(3, selves.size(), "three participants, not one seen thrice");
-            bot.stop();
-            assertEquals(0, exit.get(20, TimeUnit.SECONDS), "carrel-bot exit status after leaving cleanly");
+            threeBotsSeeEachOther(server, 3, "mesh");
         }
+    }
+
+    /** The same in a study hall: the report has one peers entry per participant whatever the transport. */
+    @Test
+    void inAHallThreeBotsSeeEachOtherThroughJanus() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (LocalJanus janus = LocalJanus.start(dir.resolve("janus"), port, "bot-secret", "25000-25099",
+                Duration.ofSeconds(20));
+             CarrelServer server = CarrelServer.start(ServerConfig.builder().bind("127.0.0.1").port(0)
+                     .database(dir.resolve("carrel.db")).maxCapacity(10)
+                     .halls(new HallConfig(List.of(janus.uri()), "bot-secret", HallConfig.DEFAULT_BITRATE)).build())) {
+            threeBotsSeeEachOther(server, 6, "sfu");
+        }
+    }
+
+    private void threeBotsSeeEachOther(CarrelServer server, int capacity, String transport) throws Exception {
+        ReportLines lines = new ReportLines();
+        CarrelBot bot = new CarrelBot(lines.stream());
+        CompletableFuture<Integer> exit = runBot(bot, "--server", server.uri().toString(), "--room", "Trio",
+                "--create", "--capacity", String.valueOf(capacity), "--count", "3", "--name", "trio", "--color", "FF0000",
+                "--size", "160x120", "--fps", "10", "--tone", "--stats-every", "1", "--json");
+        // Red's hue, then a third and two thirds of the way round the circle.
+        Map<String, Integer> colours = Map.of("trio-1", 0xFF0000, "trio-2", 0x00FF00, "trio-3", 0x0000FF);
+        JsonNode report = null;
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (report == null || !everyoneSeesTheOthers(report)) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            assertTrue(!left.isNegative() && !exit.isDone(), "three bots seeing each other's video; last report "
+                    + report + (exit.isDone() ? ", bot exited " + exit.join() : ""));
+            report = JSON.readTree(lines.next("a report of three bots", left));
+        }
+        System.out.println("CarrelBotTest --count 3: " + report);
+
+        JsonNode bots = report.get("bots");
+        assertEquals(3, bots.size(), "one entry per bot");
+        Set<String> selves = new HashSet<>();
+        for (JsonNode entry : bots) {
+            String name = entry.get("name").asText();
+            selves.add(entry.get("self").asText());
+            assertEquals(transport, entry.get("transport").asText(), name + "'s transport");
+            assertTrue(entry.get("uplinkKbps").asLong() > 0, name + " sends video: " + entry);
+            Set<String> seen = new HashSet<>();
+            for (JsonNode peer : entry.get("peers")) {
+                String other = peer.get("name").asText();
+                seen.add(other);
+                int colour = Integer.parseInt(peer.get("avgColor").asText(), 16);
+                assertTrue(FrameColor.distance(colour, colours.get(other)) < 80,
+                        name + " sees " + other + " as #" + peer.get("avgColor").asText());
+            }
+            Set<String> others = new HashSet<>(colours.keySet());
+            others.remove(name);
+            assertEquals(others, seen, name + " sees the other two");
+        }
+        assertEquals(3, selves.size(), "three participants, not one seen thrice");
+        bot.stop();
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS), "carrel-bot exit status after leaving cleanly");
     }
 
     private static boolean everyoneSeesTheOthers(JsonNode report) {
