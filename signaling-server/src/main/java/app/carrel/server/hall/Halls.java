@@ -70,11 +70,6 @@ public final class Halls implements JanusInstances.Listener {
         return instances.start();
     }
 
-    /** Whether this server was given any Janus at all (and so may have halls). */
-    public boolean configured() {
-        return instances.configured();
-    }
-
     /** Whether a hall can be carried right now: some Janus instance is up. */
     public boolean available() {
         return !instances.live().isEmpty();

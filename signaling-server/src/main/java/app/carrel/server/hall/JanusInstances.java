@@ -52,10 +52,6 @@ final class JanusInstances {
         return CompletableFuture.allOf(uris.stream().map(this::connect).toArray(CompletableFuture[]::new));
     }
 
-    boolean configured() {
-        return !uris.isEmpty();
-    }
-
     /** The links that are up, in configured order; rooms thread. */
     List<JanusLink> live() {
         List<JanusLink> up = new ArrayList<>();

@@ -190,7 +190,9 @@ public final class JanusLink {
         pending.put(transaction, new Pending(answer, "message".equals(request.path("janus").asText())));
         answer.whenComplete((r, e) -> pending.remove(transaction));
         String text = request.toString();
-        LOG.debug("-> {}", text);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("-> {}", apiSecret == null ? text : text.replace(apiSecret, "(secret)"));
+        }
         synchronized (this) {
             sending = sending.exceptionally(e -> null).thenCompose(v -> socket.sendText(text, true));
             sending.exceptionally(e -> {
