@@ -31,7 +31,27 @@ final class WindowDriver {
         try {
             WaitForAsyncUtils.waitFor(LIMIT, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Timed out after " + LIMIT + " s waiting for " + what);
+            throw new AssertionError("Timed out after " + LIMIT + " s waiting for " + what + screenshot(what));
+        }
+    }
+
+    /**
+     * The whole display as it was when a wait failed (a real window only: Monocle has no X
+     * display), in target/real-window-failures, named in the message.
+     */
+    private static String screenshot(String what) {
+        String display = System.getenv("DISPLAY");
+        if (display == null || !"gtk".equals(System.getProperty("glass.platform", "gtk"))) {
+            return "";
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "real-window-failures");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path png = dir.resolve(what.replaceAll("[^A-Za-z0-9]+", "-") + "-" + System.nanoTime() + ".png");
+            Process p = new ProcessBuilder("import", "-window", "root", png.toString()).redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? " (screen: " + png.toAbsolutePath() + ")" : "";
+        } catch (Exception | Error e) {
+            return "";
         }
     }
 
