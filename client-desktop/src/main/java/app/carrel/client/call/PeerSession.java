@@ -8,7 +8,6 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
-import dev.onvoid.webrtc.RTCRtpEncodingParameters;
 import dev.onvoid.webrtc.RTCRtpSendParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCSdpType;
@@ -166,19 +165,12 @@ final class PeerSession {
             return;
         }
         boolean sent = tracks.audioSent();
-        synchronized (tracks.audioSinkLock) {
-            try {
-                RTCRtpSendParameters parameters = audioSender.getParameters();
-                for (RTCRtpEncodingParameters encoding : parameters.encodings) {
-                    encoding.active = sent;
-                }
-                audioSender.setParameters(parameters);
-            } catch (RuntimeException e) {
-                // Muting still holds through the disabled track (silence frames); unmuting does not.
-                String what = sent ? "start" : "stop";
-                log.warn("{}: could not {} our audio stream to {}: {}", selfId, what, peerId, e.toString());
-                events.onProblem(Texts.get(sent ? "call.audioStartFailed" : "call.audioStopFailed", peerId, e.getMessage()));
-            }
+        try {
+            OurSenders.matchAudio(audioSender, tracks);
+        } catch (RuntimeException e) {
+            String what = sent ? "start" : "stop";
+            log.warn("{}: could not {} our audio stream to {}: {}", selfId, what, peerId, e.toString());
+            events.onProblem(Texts.get(sent ? "call.audioStartFailed" : "call.audioStopFailed", peerId, e.getMessage()));
         }
     }
 
@@ -313,20 +305,7 @@ final class PeerSession {
         }
         closed = true;
         remote.detachAll();
-        // Closing does not free the native connection (0.14.0), so its senders would keep our
-        // tracks referenced and the tracks' dispose would fail: let go of them first.
-        synchronized (tracks.audioSinkLock) {
-            for (RTCRtpSender sender : new RTCRtpSender[] {audioSender, cameraSender, screenSender}) {
-                if (sender != null) {
-                    try {
-                        sender.replaceTrack(null);
-                    } catch (RuntimeException e) {
-                        log.warn("{}: detaching a track from {} failed: {}", selfId, peerId, e.toString());
-                    }
-                }
-            }
-            pc.close();
-        }
+        OurSenders.releaseAndClose(pc, tracks, "the connection to " + peerId, audioSender, cameraSender, screenSender);
         log.debug("{}: closed connection to {}", selfId, peerId);
     }
 

@@ -7,8 +7,6 @@ import app.carrel.protocol.SfuPc;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCPeerConnection;
-import dev.onvoid.webrtc.RTCRtpEncodingParameters;
-import dev.onvoid.webrtc.RTCRtpSendParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
@@ -87,17 +85,11 @@ final class SfuPublisher {
             return;
         }
         boolean sent = tracks.audioSent();
-        synchronized (tracks.audioSinkLock) {
-            try {
-                RTCRtpSendParameters parameters = audioSender.getParameters();
-                for (RTCRtpEncodingParameters encoding : parameters.encodings) {
-                    encoding.active = sent;
-                }
-                audioSender.setParameters(parameters);
-            } catch (RuntimeException e) {
-                log.warn("Could not {} our audio stream to the hall: {}", sent ? "start" : "stop", e.toString());
-                problems.accept(Texts.get(sent ? "call.audioStartFailed" : "call.audioStopFailed", "SFU", e.getMessage()));
-            }
+        try {
+            OurSenders.matchAudio(audioSender, tracks);
+        } catch (RuntimeException e) {
+            log.warn("Could not {} our audio stream to the hall: {}", sent ? "start" : "stop", e.toString());
+            problems.accept(Texts.get(sent ? "call.audioStartFailed" : "call.audioStopFailed", "SFU", e.getMessage()));
         }
     }
 
@@ -138,18 +130,7 @@ final class SfuPublisher {
             return;
         }
         closed = true;
-        synchronized (tracks.audioSinkLock) {
-            for (RTCRtpSender sender : new RTCRtpSender[] {audioSender, cameraSender, screenSender}) {
-                if (sender != null) {
-                    try {
-                        sender.replaceTrack(null);
-                    } catch (RuntimeException e) {
-                        log.warn("Detaching a track from the hall publisher failed: {}", e.toString());
-                    }
-                }
-            }
-            pc.close();
-        }
+        OurSenders.releaseAndClose(pc, tracks, "the hall publisher", audioSender, cameraSender, screenSender);
     }
 
     private void offer() {
