@@ -94,9 +94,14 @@ class HallContractTest {
         inMesh.sendJson("type", "join", "id", "j", "room", mesh, "name", "Ann", "halls", true);
         inMesh.expect("joined");
         inMesh.sendJson("type", "sfu-publish", "id", "p", "sdp", "v=0");
-        assertError(inMesh.next(), "bad-request", "p");
-        inMesh.sendJson("type", "sfu-ice", "id", "i", "candidate", java.util.Map.of("candidate", ""));
-        assertError(inMesh.next(), "bad-request", "i");
+        JsonNode notAHall = inMesh.next();
+        assertError(notAHall, "bad-request", "p");
+        assertTrue(notAHall.path("message").asText().contains("not a study hall"), notAHall.toString());
+        // A complete sfu-ice, so that only the room's kind can make it a bad request.
+        inMesh.sendJson("type", "sfu-ice", "id", "i", "pc", "publisher", "candidate", java.util.Map.of("candidate", ""));
+        JsonNode iceRefused = inMesh.next();
+        assertError(iceRefused, "bad-request", "i");
+        assertTrue(iceRefused.path("message").asText().contains("not a study hall"), iceRefused.toString());
     }
 
     @Test
