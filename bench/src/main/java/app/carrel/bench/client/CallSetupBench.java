@@ -4,6 +4,10 @@ import app.carrel.bench.server.Latency;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.CallListener;
 import app.carrel.client.call.ConnectionState;
+import dev.onvoid.webrtc.logging.Logging;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,8 +38,18 @@ public final class CallSetupBench implements Callable<Integer> {
     @Option(names = "--hall", description = "A study hall through a Janus of our own instead of a mesh")
     boolean hall;
 
+    @Option(names = "--webrtc-log", description = "Write libwebrtc's own INFO log here, each line stamped in ms"
+            + " since the run's join was sent: where a slow run's time went")
+    Path webrtcLog;
+
+    /** Nanos of the current run's join; read by libwebrtc's logging threads. */
+    private volatile long runStart;
+
     @Override
     public Integer call() throws Exception {
+        if (webrtcLog != null) {
+            logWebrtc(webrtcLog);
+        }
         Latency joined = new Latency();
         Latency connected = new Latency();
         Latency firstFrame = new Latency();
@@ -61,6 +75,10 @@ public final class CallSetupBench implements Callable<Integer> {
                 };
                 b.addListener(watch);
                 long t0 = System.nanoTime();
+                runStart = t0;
+                if (webrtcLog != null) {
+                    Logging.info("carrel: run " + run + " join sent");
+                }
                 b.join(room, null).get(15, TimeUnit.SECONDS);
                 long tJoined = System.nanoTime();
                 long tFrame = frame.get(20, TimeUnit.SECONDS);
@@ -84,6 +102,18 @@ public final class CallSetupBench implements Callable<Integer> {
         System.out.println("native library copies left in " + System.getProperty("java.io.tmpdir") + ": "
                 + ClientOptions.nativeCopiesLeft());
         return 0;
+    }
+
+    private void logWebrtc(Path file) throws java.io.IOException {
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(file), true);
+        // The sink is called on libwebrtc's threads: it must never throw into native code.
+        Logging.addLogSink(Logging.Severity.INFO, (severity, message) -> {
+            try {
+                out.printf("%8.1f %s", (System.nanoTime() - runStart) / 1e6, message.endsWith("\n") ? message : message + "\n");
+            } catch (RuntimeException e) {
+                // a log line lost: nothing to do from a native thread
+            }
+        });
     }
 
     /** A has seen B leave (its connection is gone), so the next run starts from the same state. */

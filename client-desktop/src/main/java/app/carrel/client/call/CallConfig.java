@@ -19,14 +19,15 @@ import javax.net.ssl.SSLContext;
  * screen share source. {@code trust} decides which certificates a wss:// server may present
  * (null: the JVM's trust store; see {@code ServerTrust} for a self-hosted server's own
  * certificate). {@code microphone} and {@code speaker} name the audio devices to use (null: the
- * system's default); only the real audio module can honour them. Build with
+ * system's default); only the real audio module can honour them. {@code startFloor}: how long
+ * a mesh camera keeps its minimum bit rate once connected (see {@code SenderCaps}). Build with
  * {@link #builder(URI, String)}.
  */
 public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                          Supplier<LocalVideo> camera, Supplier<LocalVideo> screen,
                          boolean microphoneOn, boolean cameraOn,
                          Duration requestTimeout, Duration reconnectMaxDelay, SSLContext trust,
-                         String microphone, String speaker) {
+                         String microphone, String speaker, Duration startFloor) {
 
     public CallConfig {
         Objects.requireNonNull(server, "server");
@@ -35,6 +36,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
         Objects.requireNonNull(screen, "screen");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
+        Objects.requireNonNull(startFloor, "startFloor");
     }
 
     public static Builder builder(URI server, String name) {
@@ -60,6 +62,8 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
         private SSLContext trust;
         private String microphone;
         private String speaker;
+        // The estimate's own probes (900 kbit/s, then 1.8 Mbit/s) finish well within it on a good link.
+        private Duration startFloor = Duration.ofSeconds(3);
 
         private Builder(Supplier<URI> server, String name) {
             this.server = server;
@@ -126,6 +130,12 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
             return this;
         }
 
+        /** How long a mesh camera keeps its start floor once connected (tests: to see it, then see it go). */
+        public Builder startFloor(Duration floor) {
+            this.startFloor = floor;
+            return this;
+        }
+
         public CallConfig build() {
             Supplier<LocalVideo> cameraSource = camera;
             if (cameraSource == null) {
@@ -135,7 +145,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                 cameraSource = () -> new SyntheticCamera(f, color, name, pattern);
             }
             return new CallConfig(server, name, format, cameraSource, screen, microphoneOn, cameraOn,
-                    requestTimeout, reconnectMaxDelay, trust, microphone, speaker);
+                    requestTimeout, reconnectMaxDelay, trust, microphone, speaker, startFloor);
         }
     }
 }

@@ -201,7 +201,7 @@ final class JoinWorkflow {
         if (joined.room().hall()) {
             return new SfuTransport(media, thread, link.sfu(), peerEvents, local.tracks(), sinks::get, joined);
         }
-        UplinkBudget budget = new UplinkBudget(config.format().height(), config.format().fps());
+        UplinkBudget budget = new UplinkBudget(config.format().height(), config.format().fps(), config.startFloor());
         return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, budget, joined);
     }
 

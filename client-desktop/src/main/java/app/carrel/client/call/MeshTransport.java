@@ -190,7 +190,7 @@ final class MeshTransport implements CallTransport {
             return existing;
         }
         PeerSession created = new PeerSession(selfId, peerId, factory.peerConnectionFactory(), rtcConfig,
-                tracks, relay, engine, events);
+                tracks, relay, engine, events, budget.startFloor());
         created.remote().setSink(sinks.apply(peerId));
         sessions.put(peerId, created);
         remoteMedia.put(peerId, created.remote());

@@ -14,6 +14,7 @@ import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
 import dev.onvoid.webrtc.RTCStatsReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,10 +55,12 @@ final class PeerSession {
     private boolean ignoreOffer;
     private boolean negotiationPending;
     private boolean closed;
+    private boolean floorLiftScheduled;
+    private final Duration startFloor;
     private ConnectionState state = ConnectionState.NEW;
 
     PeerSession(String selfId, String peerId, PeerConnectionFactory factory, RTCConfiguration config,
-                LocalTracks tracks, Relay relay, Executor engine, PeerEvents events) {
+                LocalTracks tracks, Relay relay, Executor engine, PeerEvents events, Duration startFloor) {
         this.selfId = selfId;
         this.peerId = peerId;
         this.polite = selfId.compareTo(peerId) < 0;
@@ -67,6 +70,7 @@ final class PeerSession {
         this.tracks = tracks;
         this.remote = new RemoteMedia(peerId);
         this.caps = new SenderCaps(selfId + " to " + peerId);
+        this.startFloor = startFloor;
         this.pc = factory.createPeerConnection(config, new PeerObserver(this, engine, remote));
     }
 
@@ -346,6 +350,14 @@ final class PeerSession {
         events.onConnectionState(peerId, newState);
         if (newState == ConnectionState.FAILED) {
             restartIce();
+        }
+        if (newState == ConnectionState.CONNECTED && !floorLiftScheduled) {
+            floorLiftScheduled = true;
+            CompletableFuture.delayedExecutor(startFloor.toMillis(), TimeUnit.MILLISECONDS, engine).execute(() -> {
+                if (!closed) {
+                    caps.liftStartFloor(cameraSender);
+                }
+            });
         }
     }
 

@@ -1,5 +1,7 @@
 package app.carrel.client.call;
 
+import java.time.Duration;
+
 /**
  * How a mesh shares our uplink: every peer gets its own encoded copy of our video, so what one
  * peer may have is the budget split over all of them, at a resolution and frame rate that make
@@ -26,11 +28,21 @@ final class UplinkBudget {
 
     private final int cameraHeight;
     private final int cameraFps;
+    private final Duration startFloor;
 
-    /** {@code cameraHeight}, {@code cameraFps}: what the camera captures (CallConfig#format). */
-    UplinkBudget(int cameraHeight, int cameraFps) {
+    /**
+     * {@code cameraHeight}, {@code cameraFps}: what the camera captures (CallConfig#format);
+     * {@code startFloor}: how long each camera sender keeps its start floor once connected
+     * ({@link SenderCaps}).
+     */
+    UplinkBudget(int cameraHeight, int cameraFps, Duration startFloor) {
         this.cameraHeight = cameraHeight;
         this.cameraFps = cameraFps;
+        this.startFloor = startFloor;
+    }
+
+    Duration startFloor() {
+        return startFloor;
     }
 
     /** The caps towards each of {@code peers} peers (at least one: a session exists for it). */

@@ -220,7 +220,7 @@ class PeerSessionTest {
                 }
             };
             session = new PeerSession(id, otherId, factory.peerConnectionFactory(), new RTCConfiguration(),
-                    tracks, relay, executor, this);
+                    tracks, relay, executor, this, Duration.ofSeconds(3));
         }
 
         @Override

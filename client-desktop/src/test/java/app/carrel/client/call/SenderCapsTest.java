@@ -132,6 +132,33 @@ class SenderCapsTest {
         }
     }
 
+    /**
+     * A camera starts with a floor of 600 kbit/s (libwebrtc's initial frame dropper discards the
+     * first 640x480 frames below 500) and loses it once its time is up. a keeps its floor for an
+     * hour, b for no time at all, so neither assertion depends on how fast the machine is.
+     */
+    @Test
+    void aCameraStartsWithABitRateFloorThatIsLiftedOnceItsTimeIsUp() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            CallEngine a = call.engine("a", RED, new EventRecorder(), headless(),
+                    config -> config.format(VGA).startFloor(Duration.ofHours(1)));
+            CallEngine b = call.engine("b", BLUE, new EventRecorder(), headless(),
+                    config -> config.format(VGA).startFloor(Duration.ZERO));
+            call.joinedTogether("Floors", 2, a, b);
+            awaitFrames(b, a.selfId(), 5);
+            awaitFrames(a, b.selfId(), 5);
+
+            for (RTCRtpEncodingParameters encoding : MeshProbe.videoEncodings(a, b.selfId(), VideoKind.CAMERA)) {
+                assertEquals(SenderCaps.START_FLOOR_BPS, encoding.minBitrate, "a's camera to b: " + encoding);
+                assertEquals(2_500_000, encoding.maxBitrate, "the cap stays beside the floor: " + encoding);
+            }
+            Await.until("b's camera floor lifted", LIMIT,
+                    () -> MeshProbe.videoEncodings(b, a.selfId(), VideoKind.CAMERA).stream().allMatch(e -> e.minBitrate == null),
+                    () -> "(b's camera to a: " + MeshProbe.videoEncodings(b, a.selfId(), VideoKind.CAMERA) + ")");
+            assertCapped(new VideoCap(2_500_000, 1, 15), b, a.selfId());
+        }
+    }
+
     private static void assertCapped(VideoCap cap, CallEngine at, String peerId) {
         assertCapped(cap, at, peerId, VideoKind.CAMERA);
     }

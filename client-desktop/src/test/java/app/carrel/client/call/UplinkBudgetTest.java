@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class UplinkBudgetTest {
 
     // The default capture, 640x480 at 30 fps.
-    private final UplinkBudget budget = new UplinkBudget(480, 30);
+    private final UplinkBudget budget = new UplinkBudget(480, 30, Duration.ofSeconds(3));
 
     @Test
     void aTwoPersonCallSendsEverythingAsCaptured() {
@@ -50,7 +51,7 @@ class UplinkBudgetTest {
 
     @Test
     void aSmallCameraIsNeverScaledUpNorSpedUp() {
-        VideoCap cap = new UplinkBudget(240, 15).capsFor(3, false).camera();
+        VideoCap cap = new UplinkBudget(240, 15, Duration.ofSeconds(3)).capsFor(3, false).camera();
         assertEquals(1, cap.scaleResolutionDownBy());
         assertEquals(15, cap.maxFramerate());
     }
