@@ -199,7 +199,8 @@ final class JoinWorkflow {
     /** The one place that decides how a call is carried: a hall through the SFU, else a mesh. */
     private CallTransport transportFor(ServerMessage.Joined joined, LocalMedia local) {
         if (joined.room().hall()) {
-            return new SfuTransport(media, thread, link.sfu(), peerEvents, local.tracks(), sinks::get, joined);
+            return new SfuTransport(media, thread, link.sfu(), peerEvents, local.tracks(), sinks::get, joined,
+                    SimulcastLayers.scalesFor(config.format().height()));
         }
         UplinkBudget budget = new UplinkBudget(config.format().height(), config.format().fps(), config.startFloor());
         return new MeshTransport(media, thread, link.relay(), peerEvents, local.tracks(), sinks::get, budget, joined);

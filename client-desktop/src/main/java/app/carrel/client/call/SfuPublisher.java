@@ -7,11 +7,15 @@ import app.carrel.protocol.SfuPc;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCRtpEncodingParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCStatsReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -33,6 +37,7 @@ final class SfuPublisher {
     private final SfuSignals signals;
     private final Executor engine;
     private final Consumer<String> problems;
+    private final List<Double> layers;
     private RTCRtpSender audioSender;
     private RTCRtpSender cameraSender;
     private RTCRtpSender screenSender;
@@ -41,9 +46,11 @@ final class SfuPublisher {
     private boolean closed;
     private ConnectionState state = ConnectionState.NEW;
 
+    /** {@code layers}: our camera's simulcast encodings ({@link SimulcastLayers#scalesFor}). */
     SfuPublisher(PeerConnectionFactory factory, RTCConfiguration config, LocalTracks tracks, SfuSignals signals,
-                 Executor engine, Consumer<String> problems, Consumer<ConnectionState> states) {
+                 Executor engine, Consumer<String> problems, Consumer<ConnectionState> states, List<Double> layers) {
         this.tracks = tracks;
+        this.layers = layers;
         this.signals = signals;
         this.engine = engine;
         this.problems = problems;
@@ -66,13 +73,32 @@ final class SfuPublisher {
             audioSender = pc.addTrack(tracks.audio, List.of(LocalTracks.CAMERA_STREAM));
         }
         updateAudio();
-        // One layer, capped by the hall's bitrate (Janus REMB). Simulcast negotiates on 0.14 (see
-        // SimulcastLayers) but its full-size layer never went out here, so it is not used yet.
-        cameraSender = pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
+        cameraSender = addCamera();
         if (tracks.screen != null) {
             screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
         }
         offer();
+    }
+
+    /**
+     * Simulcast can only be asked for here, when the sender is made: 0.14 cannot add encodings
+     * later. The hall's bit-rate cap (Janus REMB) is shared by all layers; libwebrtc fills the
+     * smaller ones first.
+     */
+    private RTCRtpSender addCamera() {
+        if (layers.isEmpty()) {
+            return pc.addTrack(tracks.camera, List.of(LocalTracks.CAMERA_STREAM));
+        }
+        RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+        init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
+        init.streamIds = List.of(LocalTracks.CAMERA_STREAM);
+        init.sendEncodings = new ArrayList<>();
+        for (double scale : layers) {
+            RTCRtpEncodingParameters encoding = new RTCRtpEncodingParameters();
+            encoding.scaleResolutionDownBy = scale;
+            init.sendEncodings.add(encoding);
+        }
+        return pc.addTransceiver(tracks.camera, init).getSender();
     }
 
     ConnectionState state() {

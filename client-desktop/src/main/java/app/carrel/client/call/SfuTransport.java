@@ -32,6 +32,7 @@ final class SfuTransport implements CallTransport {
     private final Map<String, RemoteMedia> remoteMedia = new ConcurrentHashMap<>();
     private final Set<String> present = new LinkedHashSet<>();
     private final RTCConfiguration rtcConfig;
+    private final List<Double> layers;
     private Set<String> shown = Set.of();
     /** Per participant, for its bitrate between samples. */
     private final Map<String, StatsReader> statsReaders = new HashMap<>();
@@ -39,8 +40,9 @@ final class SfuTransport implements CallTransport {
     private SfuSubscriber subscriber;
 
     SfuTransport(MediaFactory factory, Executor engine, SfuSignals signals, PeerEvents events, LocalTracks tracks,
-                 Function<String, RemoteVideoSink> sinks, ServerMessage.Joined joined) {
+                 Function<String, RemoteVideoSink> sinks, ServerMessage.Joined joined, List<Double> layers) {
         this.factory = factory;
+        this.layers = layers;
         this.engine = engine;
         this.signals = signals;
         this.events = events;
@@ -193,7 +195,7 @@ final class SfuTransport implements CallTransport {
 
     private void publish() {
         publisher = new SfuPublisher(factory.peerConnectionFactory(), rtcConfig, tracks, signals, engine,
-                events::onProblem, this::publisherState);
+                events::onProblem, this::publisherState, layers);
         publisher.start();
         signals.view(List.copyOf(shown), SimulcastLayers.forTiles(shown.size()));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.carrel.client.Await;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.FrameColor;
+import app.carrel.client.media.VideoFormat;
 import app.carrel.server.janus.JanusException;
 import app.carrel.server.janus.JanusLink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -152,6 +153,31 @@ class HallCallTest {
         }
     }
 
+    /**
+     * Simulcast: Ann's 640x480 camera publishes a half and a full layer; Bob, who shows only her,
+     * gets the full picture, Cy, who shows a page of two, the half one; when Bob's page grows to
+     * two, his copy of Ann drops to the half layer without a new connection.
+     */
+    @Test
+    void aLoneTileGetsTheFullLayerAndAPageOfTilesTheHalfOne() throws Exception {
+        try (JanusFixture janus = new JanusFixture(dir, 1);
+             CallFixture call = new CallFixture(dir, b -> b.maxCapacity(6).halls(janus.hallConfig()), null)) {
+            CallEngine ann = call.engine("Ann", CallFixture.RED, new EventRecorder(),
+                    new AudioBackend(AudioBackend.Kind.HEADLESS, "test"), config -> config.format(new VideoFormat(640, 480, 15)));
+            CallEngine bob = call.engine("Bob", CallFixture.GREEN, new EventRecorder());
+            CallEngine cy = call.engine("Cy", CallFixture.BLUE, new EventRecorder());
+            call.joinedTogether("Layers", 6, ann, bob, cy);
+            bob.showVideoOf(List.of(ann.selfId()));
+            cy.showVideoOf(List.of(ann.selfId(), bob.selfId()));
+            awaitWidth(bob, ann.selfId(), 640);
+            awaitWidth(cy, ann.selfId(), 320);
+            awaitColour(bob, ann.selfId(), CallFixture.RED);
+
+            bob.showVideoOf(List.of(ann.selfId(), cy.selfId()));
+            awaitWidth(bob, ann.selfId(), 320);
+        }
+    }
+
     @Test
     void hallsSpreadOverTwoJanusAndMoveWhenOneDies() throws Exception {
         try (JanusFixture janus = new JanusFixture(dir, 2);
@@ -273,6 +299,12 @@ class HallCallTest {
         } catch (Exception e) {
             throw new AssertionError("No traffic figures", e);
         }
+    }
+
+    private static void awaitWidth(CallEngine at, String from, int width) {
+        Await.until(at.selfId() + " decoding " + from + " " + width + " wide", LIMIT,
+                () -> at.videoReception(from, VideoKind.CAMERA).width() == width,
+                () -> "(have " + at.videoReception(from, VideoKind.CAMERA) + ")");
     }
 
     private static void awaitColour(CallEngine at, String from, int rgb) {

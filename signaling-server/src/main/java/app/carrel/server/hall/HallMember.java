@@ -27,6 +27,8 @@ final class HallMember {
     Set<String> view = Set.of();
     /** The simulcast layer (Janus substream) this member receives video in: 0 smallest, 2 full. */
     int layer = 2;
+    /** {@link #layer} changed and Janus has not been told yet: it is, once the subscription is settled. */
+    boolean layerChanged;
     long subscriberHandle;
     List<SubscribedStream> subscribed = List.of();
     /**

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,8 @@ public final class Halls implements JanusInstances.Listener {
     private static final long MAX_NUMBER = 1L << 52;
 
     /** Carrel's clients list simulcast encodings smallest first (SimulcastLayers); Janus assumes the reverse. */
+    /** When a layer change is asked again (see askLayers): past libwebrtc's 300 ms key-frame throttle. */
+    private static final List<Duration> LAYER_RETRIES = List.of(Duration.ofMillis(500), Duration.ofMillis(1500));
     private static final Map<String, String> RID_ORDER = Map.of("rid_order", "lmh");
 
     private final HallConfig config;
@@ -167,7 +171,7 @@ public final class Halls implements JanusInstances.Listener {
                         if (failure != null) {
                             refuse(p, m.id(), "The hall refused our answer", failure);
                         }
-                        if (member.dirty) {
+                        if (member.dirty || member.layerChanged) {
                             reconcile(hall, member);
                         }
                     }, rooms);
@@ -198,7 +202,7 @@ public final class Halls implements JanusInstances.Listener {
             member.view = Set.copyOf(m.peers());
             if (m.layer() != null && m.layer() != member.layer) {
                 member.layer = m.layer();
-                switchLayer(hall, member);
+                member.layerChanged = true;
             }
             reconcile(hall, member);
         });
@@ -391,6 +395,10 @@ public final class Halls implements JanusInstances.Listener {
         }
         SubscriptionPlan plan = SubscriptionPlan.of(live, viewed, member.subscribed);
         if (plan.empty()) {
+            if (member.layerChanged) {
+                member.layerChanged = false;
+                switchLayer(hall, member);
+            }
             return;
         }
         JanusLink link = hall.link;
@@ -427,13 +435,17 @@ public final class Halls implements JanusInstances.Listener {
             } else {
                 onSubscriberEvent(hall, member, reply);
             }
-            if (member.dirty) {
+            if (member.dirty || member.layerChanged) {
                 reconcile(hall, member);
             }
         }, rooms);
     }
 
-    /** The member's tiles changed size: every video it receives moves to its new layer, no offer. */
+    /**
+     * The member's tiles changed size: every video it receives moves to its new layer, no offer.
+     * Only once its subscription is settled (no change out, no offer unanswered): a layer set
+     * while Janus renegotiated the subscriber was lost, and the picture stayed at the old size.
+     */
     private void switchLayer(Hall hall, HallMember member) {
         if (member.subscriberHandle == 0) {
             return; // the next subscribe carries the layer
@@ -446,10 +458,32 @@ public final class Halls implements JanusInstances.Listener {
             }
         }
         if (!substreams.isEmpty()) {
-            hall.link.message(member.subscriberHandle, VideoRoomRequests.layers(substreams), null, null)
-                    .exceptionally(e -> {
-                        LOG.debug("Layer change for {} refused: {}", member.participant.id(), e.toString());
-                        return null;
+            askLayers(hall, member, substreams, 0);
+        }
+    }
+
+    /**
+     * Janus moves a video down to a smaller layer only at that layer's next key frame, and asks the
+     * publisher for one (a PLI) just once. libwebrtc ignores a key-frame request that comes within
+     * 300 ms of the last one for the same layer, which happens as soon as two members switch
+     * together: that member then kept the old layer for good (seen in HallCallTest). So the same
+     * request goes again after {@link #LAYER_RETRIES}; once the layer is reached, Janus only
+     * confirms it.
+     */
+    private void askLayers(Hall hall, HallMember member, Map<String, Integer> substreams, int attempt) {
+        hall.link.message(member.subscriberHandle, VideoRoomRequests.layers(substreams), null, null)
+                .exceptionally(e -> {
+                    LOG.debug("Layer change for {} refused: {}", member.participant.id(), e.toString());
+                    return null;
+                });
+        if (attempt < LAYER_RETRIES.size()) {
+            int layer = member.layer;
+            long handle = member.subscriberHandle;
+            CompletableFuture.delayedExecutor(LAYER_RETRIES.get(attempt).toMillis(), TimeUnit.MILLISECONDS, rooms)
+                    .execute(() -> {
+                        if (current(hall, member) && member.layer == layer && member.subscriberHandle == handle) {
+                            askLayers(hall, member, substreams, attempt + 1);
+                        }
                     });
         }
     }
