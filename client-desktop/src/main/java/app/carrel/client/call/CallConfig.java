@@ -26,7 +26,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                          Supplier<LocalVideo> camera, Supplier<LocalVideo> screen,
                          boolean microphoneOn, boolean cameraOn,
                          Duration requestTimeout, Duration reconnectMaxDelay, SSLContext trust,
-                         String microphone, String speaker) {
+                         String microphone, String speaker, String joinCode) {
 
     public CallConfig {
         Objects.requireNonNull(server, "server");
@@ -60,6 +60,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
         private SSLContext trust;
         private String microphone;
         private String speaker;
+        private String joinCode;
 
         private Builder(Supplier<URI> server, String name) {
             this.server = server;
@@ -126,6 +127,12 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
             return this;
         }
 
+        /** The server's join code (sent on every connection when the server asks); null = none. */
+        public Builder joinCode(String code) {
+            this.joinCode = code;
+            return this;
+        }
+
         public CallConfig build() {
             Supplier<LocalVideo> cameraSource = camera;
             if (cameraSource == null) {
@@ -135,7 +142,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                 cameraSource = () -> new SyntheticCamera(f, color, name, pattern);
             }
             return new CallConfig(server, name, format, cameraSource, screen, microphoneOn, cameraOn,
-                    requestTimeout, reconnectMaxDelay, trust, microphone, speaker);
+                    requestTimeout, reconnectMaxDelay, trust, microphone, speaker, joinCode);
         }
     }
 }
