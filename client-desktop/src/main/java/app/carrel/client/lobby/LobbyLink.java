@@ -58,9 +58,9 @@ final class LobbyLink {
         close();
         LobbyConnection fresh = new LobbyConnection(server, trust, events::rooms, this::onLost);
         connection = fresh;
-        fresh.open(joinCode).whenComplete((list, error) -> {
+        fresh.open(joinCode).handle((list, error) -> {
             if (fresh != connection) {
-                return; // superseded by a newer connect
+                return null; // superseded by a newer connect
             }
             if (error != null) {
                 online = false;
@@ -79,6 +79,10 @@ final class LobbyLink {
                 online = true;
                 events.opened(server, list);
             }
+            return null;
+        }).exceptionally(failure -> {
+            log.error("Handling the connection to {} failed", server, failure); // never swallowed
+            return null;
         });
     }
 
