@@ -28,6 +28,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientMessage.SfuAnswer.class, name = "sfu-answer"),
         @JsonSubTypes.Type(value = ClientMessage.SfuIce.class, name = "sfu-ice"),
         @JsonSubTypes.Type(value = ClientMessage.SfuView.class, name = "sfu-view"),
+        @JsonSubTypes.Type(value = ClientMessage.JoinCode.class, name = "join-code"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ClientMessage {
@@ -187,6 +188,22 @@ public sealed interface ClientMessage {
         @Override
         public String missingField() {
             return peers == null ? "peers" : null;
+        }
+    }
+
+    /**
+     * The server's join code, sent once per connection to a server whose {@code welcome} says
+     * {@code "joinCode":true}; answered with {@code join-code-accepted} or {@code wrong-join-code}.
+     */
+    record JoinCode(String id, String code) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return code == null ? "code" : null;
+        }
+
+        @Override
+        public String toString() {
+            return "JoinCode[id=" + id + ", code=(hidden)]"; // never in a log
         }
     }
 }

@@ -20,6 +20,18 @@ public enum ErrorCode {
     HALL_UNSUPPORTED("hall-unsupported"),
     /** The hall's media server could not be reached or refused; try again. */
     HALL_UNAVAILABLE("hall-unavailable"),
+    /** This address has as many connections open as the server allows one address; then closed 1008. */
+    TOO_MANY_CONNECTIONS("too-many-connections"),
+    /** This address created as many rooms in the last hour as the server allows. */
+    TOO_MANY_ROOM_CREATIONS("too-many-room-creations"),
+    /** Rooms created by this address that still exist reached the server's limit. */
+    TOO_MANY_ROOMS("too-many-rooms"),
+    /** The server has a join code and this connection has not given it ({@code join-code}). */
+    JOIN_CODE_REQUIRED("join-code-required"),
+    /** The {@code join-code} given is not the server's. */
+    WRONG_JOIN_CODE("wrong-join-code"),
+    /** Too many wrong join codes from this address lately; attempts are refused for a while. */
+    TOO_MANY_JOIN_CODE_ATTEMPTS("too-many-join-code-attempts"),
     SERVER_ERROR("server-error");
 
     private final String wire;

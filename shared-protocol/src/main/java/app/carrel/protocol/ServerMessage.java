@@ -1,5 +1,6 @@
 package app.carrel.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -28,10 +29,27 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.SfuPublished.class, name = "sfu-published"),
         @JsonSubTypes.Type(value = ServerMessage.SfuOffer.class, name = "sfu-offer"),
         @JsonSubTypes.Type(value = ServerMessage.SfuRestart.class, name = "sfu-restart"),
+        @JsonSubTypes.Type(value = ServerMessage.JoinCodeAccepted.class, name = "join-code-accepted"),
 })
 public sealed interface ServerMessage {
 
-    record Welcome(int protocol, String server) implements ServerMessage {
+    /**
+     * {@code joinCode}: true when this server wants its join code before anything else (an
+     * extension: written only then, so a server without a code greets exactly as in v1).
+     */
+    record Welcome(int protocol, String server,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Boolean joinCode) implements ServerMessage {
+        @JsonCreator
+        public Welcome {
+        }
+
+        public Welcome(int protocol, String server) {
+            this(protocol, server, null);
+        }
+
+        public boolean joinCodeRequired() {
+            return Boolean.TRUE.equals(joinCode);
+        }
     }
 
     record Rooms(@JsonInclude(JsonInclude.Include.NON_NULL) String id, List<Room> rooms)
@@ -129,5 +147,9 @@ public sealed interface ServerMessage {
      * connections and publish again; a new {@code sfu-offer} follows for what we view.
      */
     record SfuRestart(String reason) implements ServerMessage {
+    }
+
+    /** The join code was right: this connection may now use the server. Carries the request's id. */
+    record JoinCodeAccepted(@JsonInclude(JsonInclude.Include.NON_NULL) String id) implements ServerMessage {
     }
 }

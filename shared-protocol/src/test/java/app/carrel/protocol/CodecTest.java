@@ -214,4 +214,17 @@ class CodecTest {
     void resetNeedsNoPhaseOrSeconds() {
         assertEquals(new ClientMessage.Timer(null, TimerAction.PAUSE, null, null), client("{\"type\":\"timer\",\"action\":\"pause\"}"));
     }
+
+    @Test
+    void theJoinCodeExtensionMatchesTheProtocolDoc() throws Exception {
+        assertEncodes("{\"type\":\"welcome\",\"protocol\":1,\"server\":\"carrel/0.1\",\"joinCode\":true}",
+                new ServerMessage.Welcome(1, "carrel/0.1", true));
+        assertRoundTrip("{\"type\":\"join-code\",\"id\":\"1\",\"code\":\"maple 42\"}",
+                new ClientMessage.JoinCode("1", "maple 42"));
+        assertEncodes("{\"type\":\"join-code-accepted\",\"id\":\"1\"}", new ServerMessage.JoinCodeAccepted("1"));
+        assertEncodes("{\"type\":\"error\",\"id\":\"2\",\"code\":\"too-many-room-creations\",\"message\":\"m\"}",
+                new ServerMessage.Error("2", ErrorCode.TOO_MANY_ROOM_CREATIONS, "m"));
+        assertEquals("code", invalid("{\"type\":\"join-code\",\"id\":\"1\"}").reason().replaceAll(".*'(.*)'.*", "$1"));
+        assertEquals(false, new ClientMessage.JoinCode("1", "secret").toString().contains("secret"));
+    }
 }

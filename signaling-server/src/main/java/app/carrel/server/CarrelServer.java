@@ -2,6 +2,7 @@ package app.carrel.server;
 
 import app.carrel.protocol.Codec;
 import app.carrel.protocol.ServerMessage;
+import app.carrel.server.access.JoinCode;
 import app.carrel.server.admin.AdminServer;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.gateway.Gateway;
@@ -77,11 +78,13 @@ public final class CarrelServer implements AutoCloseable {
             Codec codec = new Codec();
             RoomLogic logic = new RoomLogic(rooms, storage, metrics, codec, new PasswordHasher(),
                     new IceServers(config.stun(), config.turn(), config.turnSecret()),
-                    config.sizes(), config.resumeGrace(), config.halls());
+                    config.sizes(), config.resumeGrace(), config.halls(), config.limits(),
+                    config.joinCode() == null ? null : new JoinCode(config.joinCode()));
             restore(rooms, logic, storage);
             connectHalls(rooms, logic);
 
-            String welcome = codec.encode(new ServerMessage.Welcome(1, ServerInfo.nameAndVersion()));
+            String welcome = codec.encode(new ServerMessage.Welcome(1, ServerInfo.nameAndVersion(),
+                    config.joinCode() == null ? null : Boolean.TRUE));
             Gateway gateway = new Gateway(codec, logic.dispatcher(), rooms, metrics, config.rateLimit(), config.rateBurst(),
                     welcome);
             OutputBatch output = new OutputBatch(rooms::isCurrent);
@@ -178,7 +181,7 @@ public final class CarrelServer implements AutoCloseable {
     }
 
     private static SSLContext tls(ServerConfig config) throws IOException, GeneralSecurityException {
-        return config.tls() ? TlsContext.fromPem(config.tlsCert(), config.tlsKey()) : null;
+        return config.tls() ? TlsContext.fromPem(config.tlsCert(), config.tlsKey(), config.tlsKeyPassphrase()) : null;
     }
 
     private static void stopSocket(SignalingServer socket) {

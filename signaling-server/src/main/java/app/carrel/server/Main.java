@@ -1,5 +1,6 @@
 package app.carrel.server;
 
+import app.carrel.server.access.AccessLimits;
 import app.carrel.server.hall.HallConfig;
 import app.carrel.server.janus.LocalJanus;
 import java.time.Duration;
@@ -65,11 +66,40 @@ public final class Main implements Callable<Integer> {
             + " (coturn use-auth-secret)")
     String turnSecret;
 
+    @Option(names = "--turn-secret-file", paramLabel = "FILE", description = "File holding the TURN secret"
+            + " (first line); use this rather than --turn-secret, which ps shows to every user")
+    Path turnSecretFile;
+
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM) for wss://")
     Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "PEM", description = "PKCS#8 private key (PEM), RSA or EC")
     Path tlsKey;
+
+    @Option(names = "--tls-key-passphrase-file", paramLabel = "FILE", description = "File holding the passphrase"
+            + " (first line) of an encrypted --tls-key (BEGIN ENCRYPTED PRIVATE KEY, or OpenSSL's own formats)")
+    Path tlsKeyPassphraseFile;
+
+    @Option(names = "--join-code-file", paramLabel = "FILE", description = "File holding a join code (first"
+            + " line): without it, a connection may do nothing but send the code. Unset: the server is open")
+    Path joinCodeFile;
+
+    // Per remote address (an IPv6 client's /64); AccessLimits says why the defaults are what they are.
+    @Option(names = "--max-connections-per-address", paramLabel = "N", description = "Connections open at once"
+            + " from one address (default: ${DEFAULT-VALUE}: 500 people behind one school NAT, two each)")
+    int maxConnectionsPerAddress = AccessLimits.DEFAULT_CONNECTIONS;
+
+    @Option(names = "--room-creations-per-hour", paramLabel = "N", description = "Rooms one address may create"
+            + " in any hour (default: ${DEFAULT-VALUE})")
+    int roomCreationsPerHour = AccessLimits.DEFAULT_ROOM_CREATIONS_PER_HOUR;
+
+    @Option(names = "--max-rooms-per-address", paramLabel = "N", description = "Rooms created by one address"
+            + " that may exist at once (default: ${DEFAULT-VALUE})")
+    int maxRoomsPerAddress = AccessLimits.DEFAULT_LIVE_ROOMS;
+
+    @Option(names = "--join-code-failures-per-hour", paramLabel = "N", description = "Wrong join codes from"
+            + " one address in an hour before it must wait (default: ${DEFAULT-VALUE})")
+    int joinCodeFailuresPerHour = AccessLimits.DEFAULT_JOIN_CODE_FAILURES_PER_HOUR;
 
     @Option(names = "--rate-limit", description = "Messages per second per connection (default: ${DEFAULT-VALUE})")
     int rateLimit = 100;
@@ -90,10 +120,26 @@ public final class Main implements Callable<Integer> {
 
     ServerConfig config() {
         return ServerConfig.builder().port(port).bind(bind).database(database).maxCapacity(maxCapacity)
-                .stun(stun).turn(turn).turnSecret(turnSecret).tls(tlsCert, tlsKey)
+                .stun(stun).turn(turn).turnSecret(turnSecret()).tls(tlsCert, tlsKey)
+                .tlsKeyPassphrase(secret(tlsKeyPassphraseFile)).joinCode(secret(joinCodeFile))
+                .limits(new AccessLimits(maxConnectionsPerAddress, roomCreationsPerHour, maxRoomsPerAddress,
+                        joinCodeFailuresPerHour))
                 .rateLimit(rateLimit).rateBurst(rateBurst).adminPort(adminPort)
                 .meshMax(meshMax).halls(new HallConfig(janus, secret(janusSecretFile), HallConfig.DEFAULT_BITRATE))
                 .build();
+    }
+
+    /** From --turn-secret-file, or (with a warning) from --turn-secret; not both. */
+    private String turnSecret() {
+        if (turnSecret != null && turnSecretFile != null) {
+            throw new IllegalArgumentException("Give the TURN secret once: --turn-secret-file or --turn-secret");
+        }
+        if (turnSecret != null) {
+            LOG.warn("--turn-secret is on the command line, where ps shows it to every user of this machine;"
+                    + " put it in a file only the server's user can read and pass --turn-secret-file instead");
+            return turnSecret;
+        }
+        return secret(turnSecretFile);
     }
 
     /** A secret file's first line; a file that cannot be read stops the start with its reason. */

@@ -1,6 +1,9 @@
 package app.carrel.server;
 
 import app.carrel.protocol.Codec;
+import app.carrel.server.access.AccessGate;
+import app.carrel.server.access.AccessLimits;
+import app.carrel.server.access.JoinCode;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.chat.ChatLogs;
@@ -37,10 +40,21 @@ public final class RoomLogic {
     private final Dispatcher dispatcher;
     private final Restorer restorer;
     private final Halls halls;
+    private final AccessGate access;
 
+    /** Without per-address limits or a join code (room-logic tests about something else). */
     public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
                      IceServers iceServers, RoomSizes sizes, Duration resumeGrace, HallConfig hallConfig) {
+        this(executor, storage, metrics, codec, hasher, iceServers, sizes, resumeGrace, hallConfig,
+                AccessLimits.unlimited(), null);
+    }
+
+    /** {@code joinCode}: null when the server has none. */
+    public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
+                     IceServers iceServers, RoomSizes sizes, Duration resumeGrace, HallConfig hallConfig,
+                     AccessLimits limits, JoinCode joinCode) {
         Outbox outbox = new Outbox(codec, metrics);
+        access = new AccessGate(limits, joinCode, outbox, executor);
         directory = new RoomDirectory(metrics);
         RequestOrder order = new RequestOrder(executor, outbox);
         LobbyFeed lobby = new LobbyFeed(directory, outbox, executor);
@@ -50,14 +64,15 @@ public final class RoomLogic {
         Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace, halls);
         TimerHandler timer = new TimerHandler(timers, outbox, storage, executor);
         dispatcher = new Dispatcher(order, outbox,
-                new LobbyHandler(lobby, directory, outbox, order, hasher, storage, executor, sizes),
+                new LobbyHandler(lobby, directory, outbox, order, hasher, storage, executor, sizes, access),
                 new JoinHandler(directory, outbox, order, hasher, executor, seating,
                         new JoinedReply(iceServers, chat, timers), halls),
                 seating,
                 new RelayHandler(directory, outbox, metrics),
                 new ChatHandler(chat, outbox, storage, executor),
                 timer,
-                halls);
+                halls,
+                access);
         restorer = new Restorer(directory, chat, timer, seating, storage, executor, resumeGrace, sizes);
     }
 
@@ -68,6 +83,11 @@ public final class RoomLogic {
     /** The study halls; connect them ({@link Halls#start}) on the rooms thread. */
     public Halls halls() {
         return halls;
+    }
+
+    /** Per-address limits and the join code; whoever removes a room tells it ({@link AccessGate#roomRemoved}). */
+    public AccessGate access() {
+        return access;
     }
 
     public RoomDirectory directory() {

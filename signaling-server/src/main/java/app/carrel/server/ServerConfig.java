@@ -1,5 +1,6 @@
 package app.carrel.server;
 
+import app.carrel.server.access.AccessLimits;
 import app.carrel.server.hall.HallConfig;
 import app.carrel.server.rooms.RoomSizes;
 import java.nio.file.Path;
@@ -28,7 +29,10 @@ public record ServerConfig(
         Duration resumeGrace,
         int adminPort,
         int meshMax,
-        HallConfig halls) {
+        HallConfig halls,
+        AccessLimits limits,
+        String joinCode,
+        String tlsKeyPassphrase) {
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -45,6 +49,10 @@ public record ServerConfig(
             throw new IllegalArgumentException("adminPort must be -1 (off) or 0-65535, was " + adminPort);
         }
         Objects.requireNonNull(halls, "halls");
+        Objects.requireNonNull(limits, "limits");
+        if (joinCode != null && joinCode.isBlank()) {
+            throw new IllegalArgumentException("The join code must not be empty");
+        }
         sizes(maxCapacity, meshMax, halls); // validates
         if (rateLimit < 1 || rateBurst < 1) {
             throw new IllegalArgumentException("rateLimit and rateBurst must be positive");
@@ -52,6 +60,13 @@ public record ServerConfig(
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("TLS needs both a certificate and a key");
         }
+    }
+
+    /** Secrets (TURN secret, join code, key passphrase) stay out of logs. */
+    @Override
+    public String toString() {
+        return "ServerConfig[bind=" + bind + ", port=" + port + ", database=" + database + ", maxCapacity=" + maxCapacity
+                + ", tls=" + tls() + ", limits=" + limits + ", joinCode=" + (joinCode == null ? "none" : "(hidden)") + "]";
     }
 
     public static Builder builder() {
@@ -95,6 +110,9 @@ public record ServerConfig(
         private int adminPort = -1;
         private int meshMax = 4;
         private HallConfig halls = HallConfig.none();
+        private AccessLimits limits = AccessLimits.defaults();
+        private String joinCode;
+        private String tlsKeyPassphrase;
 
         private Builder() {
         }
@@ -181,10 +199,28 @@ public record ServerConfig(
             return this;
         }
 
+        /** Per remote address: connections, room creations, live rooms, wrong join codes. */
+        public Builder limits(AccessLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** The server-wide join code, or null for none. */
+        public Builder joinCode(String code) {
+            this.joinCode = code;
+            return this;
+        }
+
+        /** The passphrase of an encrypted TLS key, or null for a plain one. */
+        public Builder tlsKeyPassphrase(String passphrase) {
+            this.tlsKeyPassphrase = passphrase;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bind, port, database, maxCapacity, stun, turn, turnSecret,
                     tlsCert, tlsKey, rateLimit, rateBurst, pingInterval, deadAfter, resumeGrace, adminPort,
-                    meshMax, halls);
+                    meshMax, halls, limits, joinCode, tlsKeyPassphrase);
         }
     }
 }

@@ -3,11 +3,21 @@ package app.carrel.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.carrel.server.access.AccessLimits;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 class MainTest {
@@ -49,5 +59,50 @@ class MainTest {
         assertEquals(0, new CommandLine(new Main()).execute("--help"));
         assertNotEquals(0, new CommandLine(new Main()).execute("--port", "seven"));
         assertNotEquals(0, new CommandLine(new Main()).execute("--tls-cert", "only-a-cert.pem"));
+    }
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void secretsComeFromTheFirstLineOfTheirFiles() throws IOException {
+        ServerConfig c = parse("--turn-secret-file", file("turn", "t0ps3cret\nignored\n").toString(),
+                "--join-code-file", file("code", "  maple river 42 \n").toString(),
+                "--tls-cert", "c.pem", "--tls-key", "k.pem",
+                "--tls-key-passphrase-file", file("pass", "open sesame\n").toString());
+        assertEquals("t0ps3cret", c.turnSecret());
+        assertEquals("maple river 42", c.joinCode());
+        assertEquals("open sesame", c.tlsKeyPassphrase());
+        assertTrue(!c.toString().contains("maple") && !c.toString().contains("t0ps3cret"), c::toString);
+    }
+
+    @Test
+    void theTurnSecretOnTheCommandLineStillWorksButWarnsThatPsShowsIt() throws IOException {
+        Logger log = (Logger) LoggerFactory.getLogger(Main.class);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        log.addAppender(seen);
+        try {
+            assertEquals("s", parse("--turn-secret", "s").turnSecret());
+        } finally {
+            log.detachAppender(seen);
+        }
+        assertTrue(seen.list.stream().anyMatch(e -> e.getFormattedMessage().contains("ps shows it")), () -> seen.list.toString());
+        assertThrows(IllegalArgumentException.class, () -> parse("--turn-secret", "s",
+                "--turn-secret-file", file("turn", "t\n").toString()));
+        assertThrows(IllegalArgumentException.class, () -> parse("--join-code-file", file("empty", "\n").toString()));
+    }
+
+    @Test
+    void perAddressLimitsReachTheConfig() {
+        assertEquals(AccessLimits.defaults(), parse().limits());
+        assertEquals(new AccessLimits(7, 8, 9, 10), parse("--max-connections-per-address", "7",
+                "--room-creations-per-hour", "8", "--max-rooms-per-address", "9",
+                "--join-code-failures-per-hour", "10").limits());
+        assertNotEquals(0, new CommandLine(new Main()).execute("--max-connections-per-address", "0"));
     }
 }

@@ -44,8 +44,11 @@ public final class ServerOptions {
     Path workDir;
 
     public ServerProcess startServer() throws Exception {
+        // Every generated client comes from 127.0.0.1: the per-address limits, meant for one school's
+        // NAT, would refuse a bench's thousands of connections and rooms.
         List<String> args = List.of("--rate-limit", Integer.toString(rateLimit), "--rate-burst", Integer.toString(rateLimit),
-                "--max-capacity", "8");
+                "--max-capacity", "8", "--max-connections-per-address", "1000000",
+                "--room-creations-per-hour", "1000000", "--max-rooms-per-address", "1000000");
         ServerProcess server = ServerProcess.start(serverJar, serverJvm, args, workDir);
         System.out.printf("server pid %d at %s (rate limit %d/s)%n", server.pid(), server.uri(), rateLimit);
         return server;

@@ -15,6 +15,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -73,6 +74,9 @@ public final class CarrelBot implements Callable<Integer> {
     @Option(names = "--trust-cert", paramLabel = "PEM", description = "Trust the certificate(s) in this PEM file for"
             + " wss:// (a self-hosted server's own certificate) instead of the JVM's trust store.")
     Path trustCert;
+    @Option(names = "--join-code-file", paramLabel = "FILE", description = "File holding the server's join code"
+            + " (first line), for a server started with --join-code-file.")
+    Path joinCodeFile;
     @Option(names = "--tone", description = "Send a soft tone in speech-like bursts as our microphone"
             + " (incoming audio is then neither played nor metered).")
     boolean tone;
@@ -130,11 +134,21 @@ public final class CarrelBot implements Callable<Integer> {
             }
         }
         SSLContext tls = trust;
+        String joinCode = null;
+        if (joinCodeFile != null) {
+            try {
+                joinCode = Files.readString(joinCodeFile).lines().findFirst().orElse("").strip();
+            } catch (IOException e) {
+                System.err.println("carrel-bot: cannot read --join-code-file " + joinCodeFile + ": " + e.getMessage());
+                return 64;
+            }
+        }
+        String code = joinCode;
         MediaFactory media = tone ? MediaFactory.create(AudioBackend.synthetic("--tone")) : MediaFactory.createForSystem();
         Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "carrel-bot-shutdown"));
         AtomicReference<String> ended = new AtomicReference<>();
         try (BotCrowd crowd = new BotCrowd(media, name, camera, count, (own, colour) -> CallConfig.builder(server, own)
-                .format(format).syntheticColor(colour).syntheticPattern(picture).trust(tls).build())) {
+                .format(format).syntheticColor(colour).syntheticPattern(picture).trust(tls).joinCode(code).build())) {
             List<Bot> bots = crowd.bots();
             for (Bot bot : bots) {
                 bot.engine().addListener(new ShowEveryone(bot.engine()));

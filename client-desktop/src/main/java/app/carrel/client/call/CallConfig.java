@@ -27,7 +27,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                          Supplier<LocalVideo> camera, Supplier<LocalVideo> screen,
                          boolean microphoneOn, boolean cameraOn,
                          Duration requestTimeout, Duration reconnectMaxDelay, SSLContext trust,
-                         String microphone, String speaker, Duration startFloor) {
+                         String microphone, String speaker, String joinCode, Duration startFloor) {
 
     public CallConfig {
         Objects.requireNonNull(server, "server");
@@ -62,6 +62,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
         private SSLContext trust;
         private String microphone;
         private String speaker;
+        private String joinCode;
         // The estimate's own probes (900 kbit/s, then 1.8 Mbit/s) finish well within it on a good link.
         private Duration startFloor = Duration.ofSeconds(3);
 
@@ -130,6 +131,12 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
             return this;
         }
 
+        /** The server's join code (sent on every connection when the server asks); null = none. */
+        public Builder joinCode(String code) {
+            this.joinCode = code;
+            return this;
+        }
+
         /** How long a mesh camera keeps its start floor once connected (tests: to see it, then see it go). */
         public Builder startFloor(Duration floor) {
             this.startFloor = floor;
@@ -145,7 +152,7 @@ public record CallConfig(Supplier<URI> server, String name, VideoFormat format,
                 cameraSource = () -> new SyntheticCamera(f, color, name, pattern);
             }
             return new CallConfig(server, name, format, cameraSource, screen, microphoneOn, cameraOn,
-                    requestTimeout, reconnectMaxDelay, trust, microphone, speaker, startFloor);
+                    requestTimeout, reconnectMaxDelay, trust, microphone, speaker, joinCode, startFloor);
         }
     }
 }

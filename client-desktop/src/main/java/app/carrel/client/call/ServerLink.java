@@ -82,9 +82,10 @@ final class ServerLink {
         }
         state.set(CallState.CONNECTING);
         SignalingClient fresh = newClient();
-        connecting = fresh.connect(config.requestTimeout()).handleAsync((welcome, error) -> {
+        connecting = fresh.connect(config.requestTimeout(), config.joinCode()).handleAsync((welcome, error) -> {
             connecting = null;
             if (error != null) {
+                fresh.close(); // a refused join code leaves the socket open
                 client = null;
                 state.set(CallState.IDLE);
                 Throwable cause = SignalingException.unwrap(error);
@@ -272,7 +273,7 @@ final class ServerLink {
         attemptInFlight = true;
         SignalingClient fresh = newClient();
         String room = roomId;
-        fresh.connect(config.requestTimeout())
+        fresh.connect(config.requestTimeout(), config.joinCode())
                 .thenCompose(w -> fresh.request(id -> new ClientMessage.Join(id, room, config.name(), password,
                         resumeToken, null, null, null, true)))
                 .whenCompleteAsync((message, error) -> {

@@ -46,9 +46,9 @@ final class LobbyConnection {
         }, TIMEOUT, trust);
     }
 
-    /** Connects and subscribes; completes with the first room list. */
-    CompletableFuture<List<Room>> open() {
-        return client.connect(TIMEOUT)
+    /** Connects (giving {@code joinCode} if the server asks; may be null) and subscribes; completes with the first room list. */
+    CompletableFuture<List<Room>> open(String joinCode) {
+        return client.connect(TIMEOUT, joinCode)
                 .thenCompose(w -> client.request(ClientMessage.ListRooms::new))
                 .thenApply(m -> ((ServerMessage.Rooms) m).rooms());
     }

@@ -2,6 +2,7 @@ package app.carrel.client.lobby;
 
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.signaling.SignalingException;
+import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.Room;
 import java.net.URI;
 import java.util.List;
@@ -23,6 +24,12 @@ final class LobbyLink {
 
         void unreachable(URI server, String reason);
 
+        /** The server wants its join code: none was given ({@code wrong} false) or it was wrong. */
+        void joinCodeNeeded(URI server, boolean wrong);
+
+        /** The server answered and refused us, for a reason in its error code (said in our words). */
+        void refused(URI server, String reason);
+
         /** An open connection dropped. */
         void lost(String reason);
 
@@ -43,23 +50,39 @@ final class LobbyLink {
         return online;
     }
 
-    /** Drops any connection and opens one to {@code server}; a newer open supersedes this one. */
-    void open(URI server, SSLContext trust) {
+    /**
+     * Drops any connection and opens one to {@code server}, giving {@code joinCode} (may be null)
+     * if it asks; a newer open supersedes this one.
+     */
+    void open(URI server, SSLContext trust, String joinCode) {
         close();
         LobbyConnection fresh = new LobbyConnection(server, trust, events::rooms, this::onLost);
         connection = fresh;
-        fresh.open().whenComplete((list, error) -> {
+        fresh.open(joinCode).handle((list, error) -> {
             if (fresh != connection) {
-                return; // superseded by a newer connect
+                return null; // superseded by a newer connect
             }
             if (error != null) {
-                log.info("Cannot reach {}: {}", server, reasonOf(error));
                 online = false;
-                events.unreachable(server, reasonOf(error));
+                fresh.close(); // a server that refused our join code keeps the socket open
+                ErrorCode code = SignalingException.unwrap(error) instanceof SignalingException s ? s.code() : null;
+                if (code == ErrorCode.JOIN_CODE_REQUIRED || code == ErrorCode.WRONG_JOIN_CODE) {
+                    log.info("{} wants its join code ({})", server, code.wire());
+                    events.joinCodeNeeded(server, code == ErrorCode.WRONG_JOIN_CODE);
+                } else if (code != null) {
+                    events.refused(server, reasonOf(error));
+                } else {
+                    log.info("Cannot reach {}: {}", server, reasonOf(error));
+                    events.unreachable(server, reasonOf(error));
+                }
             } else {
                 online = true;
                 events.opened(server, list);
             }
+            return null;
+        }).exceptionally(failure -> {
+            log.error("Handling the connection to {} failed", server, failure); // never swallowed
+            return null;
         });
     }
 

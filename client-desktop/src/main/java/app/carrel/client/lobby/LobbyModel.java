@@ -47,6 +47,16 @@ public final class LobbyModel {
         }
 
         @Override
+        public void joinCodeNeeded(URI server, boolean wrong) {
+            onJoinCodeNeeded(server, wrong);
+        }
+
+        @Override
+        public void refused(URI server, String reason) {
+            onRefused(server, reason);
+        }
+
+        @Override
         public void lost(String reason) {
             onLost(reason);
         }
@@ -69,6 +79,10 @@ public final class LobbyModel {
     private SSLContext trust;
     /** Asks the person for a locked room's password (true: the last one was wrong). */
     private BiConsumer<Room, Boolean> passwordPrompt = (room, retry) -> { };
+    /** Asks the person for the server's join code (true: the last one was wrong). */
+    private BiConsumer<String, Boolean> joinCodePrompt = (serverAddress, wrong) -> { };
+    /** The join code the current connection attempt gives, remembered for the server once it works. */
+    private String attemptCode;
 
     public LobbyModel(SettingsModel settings, StatusModel status, Consumer<JoinRequest> onJoin) {
         this.settings = settings;
@@ -104,6 +118,26 @@ public final class LobbyModel {
 
     /** Connects to the address typed (remembered for next time) and lists its rooms. */
     public void connect(String address) {
+        connect(address, null);
+    }
+
+    /** The person typed the server's join code: connect with it, and remember it once it works. */
+    public void submitJoinCode(String code) {
+        String typed = code == null ? "" : code.strip();
+        if (typed.isEmpty()) {
+            joinCodePrompt.accept(server.get(), false);
+            return;
+        }
+        connect(server.get(), typed);
+    }
+
+    /** The view's way of asking for the join code; the lobby decides when. */
+    public void onJoinCodeNeeded(BiConsumer<String, Boolean> prompt) {
+        this.joinCodePrompt = prompt;
+    }
+
+    /** {@code typedCode}: a code the person just gave; null = the one remembered for that server, if any. */
+    private void connect(String address, String typedCode) {
         URI parsed;
         try {
             parsed = ServerAddress.parse(address);
@@ -135,7 +169,8 @@ public final class LobbyModel {
         online.set(false);
         showNotice("", false);
         status.connecting(uri.toString());
-        link.open(parsed, trusted);
+        attemptCode = typedCode != null ? typedCode : settings.joinCodeFor(server.get());
+        link.open(parsed, trusted, attemptCode);
     }
 
     /** The settings dialog was saved: follow a new server or certificate, show the name kept for it. */
@@ -220,7 +255,7 @@ public final class LobbyModel {
             return;
         }
         showNotice("", false);
-        onJoin.accept(new JoinRequest(uri, server.get(), room, valid, password, trust));
+        onJoin.accept(new JoinRequest(uri, server.get(), room, valid, password, trust, attemptCode));
     }
 
     /**
@@ -248,6 +283,9 @@ public final class LobbyModel {
     // --- the link's events (FX thread) ---
 
     private void onOpened(URI server, List<Room> list) {
+        if (attemptCode != null && !attemptCode.equals(settings.joinCodeFor(this.server.get()))) {
+            settings.rememberJoinCode(this.server.get(), attemptCode);
+        }
         status.connected(server.toString());
         online.set(true);
         onRooms(list);
@@ -258,6 +296,25 @@ public final class LobbyModel {
         status.offline(Texts.get("lobby.cannotReachShort", server));
         online.set(false);
         showNotice(Texts.get("lobby.cannotReach", server, reason), true);
+    }
+
+    /** Asked once per server: a remembered code is given without asking, a wrong one is forgotten. */
+    private void onJoinCodeNeeded(URI server, boolean wrong) {
+        rooms.clear();
+        online.set(false);
+        if (wrong) {
+            settings.forgetJoinCode(this.server.get());
+        }
+        status.offline(Texts.get("lobby.joinCodeNeeded", server));
+        showNotice(Texts.get("lobby.joinCodeNeeded", server), true);
+        joinCodePrompt.accept(this.server.get(), wrong);
+    }
+
+    private void onRefused(URI server, String reason) {
+        rooms.clear();
+        online.set(false);
+        status.offline(Texts.get("lobby.refused", server, reason));
+        showNotice(Texts.get("lobby.refused", server, reason), true);
     }
 
     private void onLost(String reason) {

@@ -118,6 +118,7 @@ public final class LobbyView extends BorderPane {
         create.setOnAction(e -> openCreateDialog());
         settings.setOnAction(e -> openSettings.run());
         model.onPasswordNeeded(this::askPassword);
+        model.onJoinCodeNeeded(this::askJoinCode);
         roomList.setOnKeyPressed(e -> {
             Room selected = roomList.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.ENTER && selected != null && model.onlineProperty().get()) {
@@ -167,6 +168,19 @@ public final class LobbyView extends BorderPane {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == ButtonType.OK) {
                 model.join(room, name.getText(), dialog.password());
+            }
+        });
+        dialog.show();
+    }
+
+    private void askJoinCode(String serverAddress, boolean wrong) {
+        if (getScene() == null) {
+            return; // not on screen yet: the notice's Retry asks again
+        }
+        JoinCodeDialog dialog = new JoinCodeDialog(getScene().getWindow(), serverAddress, wrong);
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == ButtonType.OK) {
+                model.submitJoinCode(dialog.code());
             }
         });
         dialog.show();

@@ -112,6 +112,7 @@ public final class RoomSession {
                 .microphoneOn(plan.microphoneOn())
                 .cameraOn(plan.cameraOn())
                 .trust(request.trust())
+                .joinCode(request.joinCode())
                 .audioDevices(plan.microphone(), plan.speaker())
                 .build();
     }

@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What Carrel remembers between runs: server, display name per server, the certificate a self-hosted
+ * What Carrel remembers between runs: server, display name and join code per server, the certificate a self-hosted
  * server is trusted by, devices, theme, and
  * "mute me during focus". FX thread only; every change is saved at once.
  */
@@ -118,6 +118,26 @@ public final class SettingsModel {
         values.setProperty("name." + serverAddress, name);
         values.setProperty("name", name);
         save();
+    }
+
+    /**
+     * The join code that last worked on {@code serverAddress}, or null. Kept in the settings file
+     * like the name: a school's shared code, not a personal secret (the file is the user's own).
+     */
+    public String joinCodeFor(String serverAddress) {
+        return values.getProperty("joinCode." + serverAddress);
+    }
+
+    public void rememberJoinCode(String serverAddress, String code) {
+        values.setProperty("joinCode." + serverAddress, code);
+        save();
+    }
+
+    /** The server no longer takes the code remembered for it. */
+    public void forgetJoinCode(String serverAddress) {
+        if (values.remove("joinCode." + serverAddress) != null) {
+            save();
+        }
     }
 
     public void setServer(String address) {

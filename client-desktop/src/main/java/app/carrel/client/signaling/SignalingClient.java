@@ -3,6 +3,7 @@ package app.carrel.client.signaling;
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.Codec;
 import app.carrel.protocol.Decoded;
+import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.ServerMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,10 @@ public final class SignalingClient {
     private final Socket socket;
     // Written on the socket thread before its onClose, which reads it.
     private volatile Exception lastError;
+    // The last error the server sent without an id, on the socket thread: when the server then
+    // closes with 1008 (policy), it is the reason (too-many-connections, sustained rate abuse), and
+    // whatever fails with the close fails with its code, which the app shows in its own words.
+    private volatile ServerMessage.Error unaskedError;
 
     public SignalingClient(URI uri, Executor executor, SignalingListener listener, Duration requestTimeout) {
         this(uri, executor, listener, requestTimeout, null);
@@ -78,6 +83,29 @@ public final class SignalingClient {
 
     /** Connects and waits for the server's {@code welcome}; completes on the executor. */
     public CompletableFuture<ServerMessage.Welcome> connect(Duration timeout) {
+        return connect(timeout, null);
+    }
+
+    /**
+     * Connects; when the welcome says the server wants its join code, sends {@code joinCode} and
+     * completes once the server accepts it. Fails with {@code join-code-required} when the server
+     * wants a code and none was given, or with the server's refusal ({@code wrong-join-code},
+     * {@code too-many-join-code-attempts}). Completes on the executor.
+     */
+    public CompletableFuture<ServerMessage.Welcome> connect(Duration timeout, String joinCode) {
+        return welcomed(timeout).thenCompose(w -> {
+            if (!w.joinCodeRequired()) {
+                return CompletableFuture.completedFuture(w);
+            }
+            if (joinCode == null || joinCode.isBlank()) {
+                return CompletableFuture.failedFuture(new SignalingException(ErrorCode.JOIN_CODE_REQUIRED,
+                        uri + " needs a join code"));
+            }
+            return request(id -> new ClientMessage.JoinCode(id, joinCode.strip())).thenApply(accepted -> w);
+        });
+    }
+
+    private CompletableFuture<ServerMessage.Welcome> welcomed(Duration timeout) {
         Thread connector = new Thread(() -> {
             try {
                 if (!socket.connectBlocking(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -188,6 +216,9 @@ public final class SignalingClient {
             return;
         }
         CompletableFuture<ServerMessage> answer = pending.remove(idOf(message));
+        if (message instanceof ServerMessage.Error error && error.id() == null) {
+            unaskedError = error;
+        }
         if (answer == null) {
             executor.execute(() -> listener.onMessage(message));
         } else if (message instanceof ServerMessage.Error error) {
@@ -204,6 +235,8 @@ public final class SignalingClient {
                         + " (the server's certificate must be trusted and name this host; a self-hosted"
                         + " server's own certificate can be trusted explicitly, e.g. carrel-bot --trust-cert"
                         + " server.pem)", tls)
+                : code == CloseFrame.POLICY_VALIDATION && unaskedError != null
+                ? new SignalingException(unaskedError.code(), unaskedError.message())
                 : new SignalingException("Connection to " + uri + " closed ("
                         + code + (reason.isEmpty() ? "" : " " + reason) + ")", error);
         welcome.completeExceptionally(failure);
@@ -229,6 +262,8 @@ public final class SignalingClient {
         } else if (message instanceof ServerMessage.Error m) {
             id = m.id();
         } else if (message instanceof ServerMessage.SfuPublished m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.JoinCodeAccepted m) {
             id = m.id();
         }
         return id == null ? "" : id;

@@ -2,6 +2,7 @@ package app.carrel.server.gateway;
 
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
+import app.carrel.server.access.AccessGate;
 import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.hall.Halls;
 import app.carrel.server.lobby.LobbyHandler;
@@ -31,9 +32,11 @@ public final class Dispatcher {
     private final ChatHandler chat;
     private final TimerHandler timer;
     private final Halls halls;
+    private final AccessGate access;
 
     public Dispatcher(RequestOrder order, Outbox outbox, LobbyHandler lobby, JoinHandler join, Seating seating,
-                      RelayHandler relay, ChatHandler chat, TimerHandler timer, Halls halls) {
+                      RelayHandler relay, ChatHandler chat, TimerHandler timer, Halls halls, AccessGate access) {
+        this.access = access;
         this.halls = halls;
         this.order = order;
         this.outbox = outbox;
@@ -55,11 +58,20 @@ public final class Dispatcher {
         order.run(c, id, () -> outbox.error(c, id, code, reason));
     }
 
+    /** A socket opened: counted against its address, or refused and closed (access). */
+    public void onOpen(Connection c) {
+        access.opened(c);
+    }
+
     public void onDisconnect(Connection c) {
+        access.closed(c);
         seating.onDisconnect(c);
     }
 
     private void route(Connection c, ClientMessage m) {
+        if (!access.admits(c, m)) {
+            return; // answered by the access gate (join code), or refused at open and closing
+        }
         if (m instanceof ClientMessage.ListRooms list) {
             lobby.onListRooms(c, list);
             return;

@@ -5,10 +5,12 @@ import app.carrel.protocol.CloseCodes;
 import app.carrel.protocol.Codec;
 import app.carrel.protocol.Decoded;
 import app.carrel.protocol.ErrorCode;
+import app.carrel.server.access.AddressKey;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.Outlet;
 import app.carrel.server.rooms.RoomsExecutor;
+import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,23 @@ public final class Gateway {
     }
 
     public Inlet opened(Outlet outlet) {
+        return opened(outlet, new Connection(outlet));
+    }
+
+    /**
+     * A connection from {@code remote}: after its welcome, the rooms thread counts it against its
+     * address (and may refuse it) before anything it sends, which queues behind that hop.
+     */
+    public Inlet opened(Outlet outlet, InetAddress remote) {
+        Connection c = new Connection(outlet, AddressKey.of(remote));
+        Inlet in = opened(outlet, c);
+        rooms.execute(() -> dispatcher.onOpen(c));
+        return in;
+    }
+
+    private Inlet opened(Outlet outlet, Connection c) {
         long now = System.nanoTime();
-        Inlet in = new Inlet(new Connection(outlet), new RateLimiter(rateLimit, rateBurst, now), now);
+        Inlet in = new Inlet(c, new RateLimiter(rateLimit, rateBurst, now), now);
         metrics.connectionOpened();
         // Sent before the first message is read, so it is always the first thing a client sees.
         outlet.send(welcome);

@@ -4,6 +4,7 @@ import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TextRules;
+import app.carrel.server.access.AccessGate;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.LiveRoom;
 import app.carrel.server.rooms.Outbox;
@@ -31,9 +32,12 @@ public final class LobbyHandler {
     private final Storage storage;
     private final RoomsExecutor executor;
     private final RoomSizes sizes;
+    private final AccessGate access;
 
     public LobbyHandler(LobbyFeed lobby, RoomDirectory directory, Outbox outbox, RequestOrder order,
-                        PasswordHasher hasher, Storage storage, RoomsExecutor executor, RoomSizes sizes) {
+                        PasswordHasher hasher, Storage storage, RoomsExecutor executor, RoomSizes sizes,
+                        AccessGate access) {
+        this.access = access;
         this.lobby = lobby;
         this.directory = directory;
         this.outbox = outbox;
@@ -65,23 +69,30 @@ public final class LobbyHandler {
             return;
         }
         int capacity = requested.intValueExact();
+        // Counted before the password is hashed, so a flood of locked rooms costs no hashing either.
+        String roomId = UUID.randomUUID().toString();
+        if (!access.mayCreateRoom(c, m.id(), roomId)) {
+            return;
+        }
         String password = m.password();
         if (password == null || password.isEmpty()) {
-            create(c, m.id(), name, capacity, null);
+            create(c, m.id(), roomId, name, capacity, null);
             return;
         }
         order.await(c, m.id(), () -> hasher.hash(password), (hash, failure) -> {
             if (failure != null) {
                 LOG.error("Hashing a room password failed", failure);
+                access.roomRemoved(roomId);
                 outbox.error(c, m.id(), ErrorCode.SERVER_ERROR, "The room could not be created");
             } else {
-                create(c, m.id(), name, capacity, hash);
+                create(c, m.id(), roomId, name, capacity, hash);
             }
         });
     }
 
-    private void create(Connection c, String requestId, String name, int capacity, String passwordHash) {
-        LiveRoom room = new LiveRoom(UUID.randomUUID().toString(), name, capacity, passwordHash, sizes.hall(capacity));
+    private void create(Connection c, String requestId, String roomId, String name, int capacity,
+                        String passwordHash) {
+        LiveRoom room = new LiveRoom(roomId, name, capacity, passwordHash, sizes.hall(capacity));
         directory.addRoom(room);
         storage.roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, executor.now()));
         LOG.info("Room {} '{}' created (capacity {}, {}, {})", room.id(), name, capacity,

@@ -8,6 +8,8 @@ import java.util.ArrayDeque;
  *   <li>{@code outlet} is fixed at open and thread-safe.</li>
  *   <li>Everything else is owned by the rooms thread; nothing here is synchronized.</li>
  * </ul>
+ * The access fields ({@code address}, {@code accessRefused}, {@code accessAdmitted}) are
+ * {@code access.AccessGate}'s, on the rooms thread like the rest; {@code address} is fixed at open.
  * What only the socket side needs (the rate limiter, when the client was last heard) is kept
  * beside it in {@code gateway.Inlet}, so room logic never sees it.
  */
@@ -22,8 +24,43 @@ public final class Connection {
     /** Requests that arrived while busy, run in order once it is done. */
     private final ArrayDeque<Runnable> backlog = new ArrayDeque<>();
 
+    /** The quota key of a connection whose remote address is not known (unit tests). */
+    public static final String NO_ADDRESS = "(none)";
+
+    /** Whose per-address quota this connection counts against ({@code access.AddressKey}). */
+    private final String address;
+    /** Refused at open (its address had too many connections): closing, answered nothing more. */
+    private boolean accessRefused;
+    /** Gave the server's join code. */
+    private boolean accessAdmitted;
+
     public Connection(Outlet outlet) {
+        this(outlet, NO_ADDRESS);
+    }
+
+    public Connection(Outlet outlet, String address) {
         this.outlet = outlet;
+        this.address = address;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public boolean accessRefused() {
+        return accessRefused;
+    }
+
+    public void refuseAccess() {
+        accessRefused = true;
+    }
+
+    public boolean accessAdmitted() {
+        return accessAdmitted;
+    }
+
+    public void admitAccess() {
+        accessAdmitted = true;
     }
 
     public Outlet outlet() {

@@ -143,7 +143,8 @@ public final class SignalingServer extends WebSocketServer {
             conn.close(CloseFrame.GOING_AWAY, "Server shutting down");
             return;
         }
-        conn.setAttachment(gateway.opened(new SocketOutlet((WebSocketImpl) conn, output)));
+        conn.setAttachment(gateway.opened(new SocketOutlet((WebSocketImpl) conn, output),
+                conn.getRemoteSocketAddress().getAddress()));
     }
 
     @Override

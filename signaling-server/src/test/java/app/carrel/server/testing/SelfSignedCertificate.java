@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,10 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -32,7 +36,8 @@ import org.bouncycastle.util.io.pem.PemObject;
  * A certificate for 127.0.0.1 / localhost made by the test itself, written as PEM files for the
  * server (certificate, PKCS#8 key) and trusted by the test's clients and nobody else.
  */
-public record SelfSignedCertificate(X509Certificate certificate, Path certificatePem, Path keyPem) {
+public record SelfSignedCertificate(X509Certificate certificate, Path certificatePem, Path keyPem,
+                                    PrivateKey privateKey) {
 
     public static SelfSignedCertificate generate(Path directory) {
         try {
@@ -57,9 +62,26 @@ public record SelfSignedCertificate(X509Certificate certificate, Path certificat
             try (Writer out = Files.newBufferedWriter(keyPem); JcaPEMWriter pem = new JcaPEMWriter(out)) {
                 pem.writeObject(new PemObject("PRIVATE KEY", keys.getPrivate().getEncoded()));
             }
-            return new SelfSignedCertificate(certificate, certPem, keyPem);
+            return new SelfSignedCertificate(certificate, certPem, keyPem, keys.getPrivate());
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("Could not make a test certificate", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The same key as encrypted PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}: PBES2, PBKDF2 with
+     * HMAC-SHA256, AES-256-CBC, as {@code openssl genpkey -aes-256-cbc} writes), beside the plain one.
+     */
+    public Path encryptedKeyPem(String passphrase) {
+        Path file = keyPem.resolveSibling("server-encrypted.key");
+        try (Writer out = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(new JcaPKCS8Generator(privateKey, new JceOpenSSLPKCS8EncryptorBuilder(
+                    JcaPKCS8Generator.AES_256_CBC).setProvider(new BouncyCastleProvider()).setPassword(passphrase.toCharArray()).build()).generate());
+            return file;
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("Could not encrypt the test key", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.carrel.server.CarrelServer;
 import app.carrel.server.ServerConfig;
+import app.carrel.server.access.AccessLimits;
 import app.carrel.server.hall.HallConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,9 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
     private String turnSecret;
     private SelfSignedCertificate tls;
     private HallConfig halls = HallConfig.none();
+    private AccessLimits limits;
+    private String joinCode;
+    private String tlsKeyPassphrase;
 
     // Owned by the test thread.
     private final List<RecordingClient> clients = new ArrayList<>();
@@ -93,6 +99,24 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
         return this;
     }
 
+    /** wss:// with the certificate's key encrypted under this passphrase ({@link SelfSignedCertificate#encryptedKeyPem}). */
+    public ServerFixture tlsEncryptedKey(SelfSignedCertificate certificate, String passphrase) {
+        tls = certificate;
+        tlsKeyPassphrase = passphrase;
+        return this;
+    }
+
+    /** Per-address limits (the server's defaults unless set). */
+    public ServerFixture limits(AccessLimits value) {
+        limits = value;
+        return this;
+    }
+
+    public ServerFixture joinCode(String code) {
+        joinCode = code;
+        return this;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("carrel-contract");
@@ -130,9 +154,16 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
         if (turnSecret != null) {
             builder = builder.turnSecret(turnSecret);
         }
-        if (tls != null) {
+        if (tls != null && tlsKeyPassphrase != null) {
+            builder = builder.tls(tls.certificatePem(), tls.encryptedKeyPem(tlsKeyPassphrase))
+                    .tlsKeyPassphrase(tlsKeyPassphrase);
+        } else if (tls != null) {
             builder = builder.tls(tls.certificatePem(), tls.keyPem());
         }
+        if (limits != null) {
+            builder = builder.limits(limits);
+        }
+        builder = builder.joinCode(joinCode);
         server = CarrelServer.start(builder.halls(halls).build());
     }
 
@@ -168,6 +199,25 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
         RecordingClient client = new RecordingClient(uri());
         clients.add(client);
         client.connectOrFail(tls == null ? null : tls.clientSocketFactory());
+        return client;
+    }
+
+    /**
+     * A connected client whose TCP connection comes from {@code localAddress} (another loopback
+     * address, such as 127.0.0.2: Linux routes all of 127/8 to lo), welcome consumed: a second
+     * "remote address" as the server sees it.
+     */
+    public RecordingClient connectFrom(String localAddress) {
+        RecordingClient client = track(new RecordingClient(uri()));
+        try {
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            client.setSocket(socket);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot bind a client socket to " + localAddress, e);
+        }
+        client.connectOrFail(null);
+        client.expect("welcome");
         return client;
     }
 
