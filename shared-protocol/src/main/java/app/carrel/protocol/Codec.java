@@ -129,6 +129,8 @@ public final class Codec {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                // Only enums with a default take it (ErrorCode.UNKNOWN); the others still refuse.
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 // Fields relayed untyped (an ICE candidate's) keep their numbers as sent: as a
                 // double, 1e400 came out as Infinity (not JSON) and 1.50 as 1.5.

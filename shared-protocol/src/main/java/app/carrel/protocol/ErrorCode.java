@@ -1,5 +1,6 @@
 package app.carrel.protocol;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The {@code code} of an {@code error}: for programs, where {@code message} is for people. */
@@ -32,7 +33,14 @@ public enum ErrorCode {
     WRONG_JOIN_CODE("wrong-join-code"),
     /** Too many wrong join codes from this address lately; attempts are refused for a while. */
     TOO_MANY_JOIN_CODE_ATTEMPTS("too-many-join-code-attempts"),
-    SERVER_ERROR("server-error");
+    SERVER_ERROR("server-error"),
+    /**
+     * Read only: a code this build does not know, from a newer server (extensions add codes).
+     * The request failed all the same, and the error's {@code message} says why; decoding it
+     * as an error keeps a waiting request from running into its timeout instead.
+     */
+    @JsonEnumDefaultValue
+    UNKNOWN("unknown");
 
     private final String wire;
 

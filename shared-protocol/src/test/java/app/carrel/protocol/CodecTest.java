@@ -204,6 +204,24 @@ class CodecTest {
         assertNull(invalid.id());
     }
 
+    /** A newer server's error code is still an error, with its message, not an undecodable line. */
+    @Test
+    void anErrorCodeThisBuildDoesNotKnowIsReadAsUnknown() {
+        var error = assertInstanceOf(ServerMessage.Error.class, ((Decoded.Ok<ServerMessage>) codec.decodeServer(
+                "{\"type\":\"error\",\"id\":\"4\",\"code\":\"brand-new-code\",\"message\":\"Why\"}")).message());
+        assertEquals(ErrorCode.UNKNOWN, error.code());
+        assertEquals("4", error.id());
+        assertEquals("Why", error.message());
+    }
+
+    /** Only ErrorCode has a default: an unknown value of any other enum is still a bad request. */
+    @Test
+    void otherEnumsStillRefuseUnknownValues() {
+        Decoded.Invalid<ClientMessage> invalid = invalid("{\"type\":\"sfu-ice\",\"id\":\"7\",\"pc\":\"bogus\","
+                + "\"candidate\":{\"candidate\":\"\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}");
+        assertEquals(ErrorCode.BAD_REQUEST, invalid.code());
+    }
+
     @Test
     void idLimitCountsCodePoints() {
         String sixtyFourEmoji = "\uD83D\uDE00".repeat(64);
