@@ -3,7 +3,11 @@ package app.carrel.client;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsStore;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -11,6 +15,8 @@ import app.carrel.client.window.LeaveConfirmation;
 import app.carrel.client.window.WindowSize;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop window: settings from the user's config folder, then the lobby. Options:
@@ -24,6 +30,9 @@ public final class App extends Application {
 
     // The window's size when nothing is remembered: the room's header, tiles and chat side by
     // side; fitted to smaller screens.
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** Within a session manager's usual patience at logout; the call's own close stops at 8 s. */
+    private static final Duration SIGNAL_CLOSE_LIMIT = Duration.ofSeconds(5);
     private static final double DEFAULT_WIDTH = 1180;
     private static final double DEFAULT_HEIGHT = 760;
 
@@ -54,6 +63,7 @@ public final class App extends Application {
             settings.setTrustCert(trustCert); // remembered, like --server
         }
         shell = new Shell(settings, getHostServices()::showDocument);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeOnSignal, "carrel-terminate"));
         String room = named.get("room");
         String name = named.get("name");
         if (room != null && name != null) {
@@ -87,6 +97,22 @@ public final class App extends Application {
         stage.setWidth(size[0]);
         stage.setHeight(size[1]);
         this.stage = stage;
+    }
+
+    /**
+     * SIGTERM (logging out, shutting down, {@code kill}): end the call as quitting does, so the
+     * others see us leave at once rather than after the seat's grace time, and no camera thread
+     * is still inside webrtc's native code when the JVM unloads it: that crashed the JVM
+     * (SIGSEGV in JavaClasses::get from the synthetic camera's pushFrame, after a SIGTERM).
+     */
+    private void closeOnSignal() {
+        try {
+            shell.endCall().get(SIGNAL_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The call did not end cleanly before exit: {}", e.toString());
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import app.carrel.client.status.StatusBanner;
 import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.Room;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,7 +48,8 @@ public final class Shell extends BorderPane {
     private final LobbyModel lobby;
     private final LobbyView lobbyView;
     private PreJoinModel preJoin;
-    private RoomSession session;
+    /** Written on the FX thread; volatile for {@link #endCall}, which the exit hook calls from its own. */
+    private volatile RoomSession session;
     private RoomView roomView;
     private boolean straightIn;
     private boolean shareOnEntry;
@@ -87,7 +89,20 @@ public final class Shell extends BorderPane {
      * Leaves any room and frees everything native; the window is closing. Waits for the engine
      * at most {@link #CLOSE_LIMIT}: a server that does not answer must not keep the window up.
      */
+    /**
+     * Ends the call, from any thread: a polite leave, and our camera stops. For the exit hook on
+     * SIGTERM, where the FX thread may never run another task (seen: its queue not served
+     * during shutdown), so nothing here touches a view.
+     */
+    public CompletableFuture<Void> endCall() {
+        RoomSession current = session;
+        return current == null ? CompletableFuture.completedFuture(null) : current.close();
+    }
+
     public void close() {
+        if (closed) {
+            return; // the window's stop() and a SIGTERM can both ask
+        }
         closed = true;
         if (preJoin != null) {
             preJoin.release();

@@ -61,6 +61,37 @@ final class BotProcess implements AutoCloseable {
         return bot;
     }
 
+    /**
+     * The desktop app itself as another person's process (its own JVM, the test's display),
+     * joining {@code room} straight in as {@code name}: to see what the app does when the
+     * system ends it. It runs in its own folder, so a JVM crash's hs_err file lands there.
+     */
+    static BotProcess desktopApp(String server, String name, String room) throws Exception {
+        Path tmp = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "app-");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-Dcarrel.config.dir=" + tmp.resolve("config"), "-Dprism.order=sw",
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                "app.carrel.client.Launcher", "--server=" + server, "--room=" + room, "--name=" + name, "--join");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(tmp.toFile());
+        builder.environment().put("CARREL_HEADLESS_AUDIO", "1");
+        BotProcess app = new BotProcess(name, builder.start(), tmp);
+        app.awaitLine("Joined " + room + " as");
+        return app;
+    }
+
+    /** What the process exited with (waits for it); 143 is SIGTERM's own. */
+    int exitCode() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Files the JVM writes when it crashes, in the process's folder. */
+    List<Path> crashLogs() throws IOException {
+        try (var files = Files.list(tmp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList();
+        }
+    }
+
     /** Waits for an output line containing {@code text}; fails with everything it said. */
     String awaitLine(String text) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);

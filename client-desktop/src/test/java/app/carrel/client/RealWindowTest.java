@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -64,6 +65,28 @@ class RealWindowTest extends RealWindow {
         waitFor("Cy's tile again", () -> ui.tiles().stream().anyMatch(t -> t.participant().name().equals("Cy")));
         long before = framesOf("Cy");
         waitFor("Cy's video to play again", () -> framesOf("Cy") > before + 10);
+    }
+
+    /**
+     * Logging out or shutting down sends the app SIGTERM: it leaves the room at once (the others
+     * see it go well before the 30 s seat grace) and exits without a JVM crash (its camera thread
+     * was still in native code while the JVM unloaded webrtc: SIGSEGV, an hs_err file).
+     */
+    @Test
+    void anAppEndedBySigtermLeavesTheRoomAtOnceAndDoesNotCrash() throws Exception {
+        String url = server.uri().toString();
+        bots.add(BotProcess.join(url, "Bea", "--room", "Exit hall", "--create", "--color", "E4572E"));
+        BotProcess ada = BotProcess.desktopApp(url, "Ada", "Exit hall");
+        bots.add(ada);
+        ui.waitForRoom("Exit hall", 2);
+
+        ada.leave();
+        long ended = System.nanoTime();
+        ui.waitForRoom("Exit hall", 1);
+        long gone = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ended);
+        assertTrue(gone < 5000, "Ada left the lobby's count " + gone + " ms after her app ended; at most 5000 ms");
+        assertEquals(143, ada.exitCode(), "ended by its SIGTERM, not by a crash");
+        assertEquals(List.of(), ada.crashLogs());
     }
 
     @Test
