@@ -20,6 +20,12 @@ public enum ErrorCode {
     HALL_UNSUPPORTED("hall-unsupported"),
     /** The hall's media server could not be reached or refused; try again. */
     HALL_UNAVAILABLE("hall-unavailable"),
+    /** An owner action without the room's owner token (or with a wrong one). */
+    NOT_OWNER("not-owner"),
+    /** A join refused: the owner removed this participant (its token or connection) for a while. */
+    REMOVED("removed"),
+    /** Said to a v1 client (no {@code moderation} opt-in) whose room its owner or the server deleted. */
+    ROOM_DELETED("room-deleted"),
     SERVER_ERROR("server-error");
 
     private final String wire;

@@ -1,6 +1,7 @@
 package app.carrel.server;
 
 import app.carrel.protocol.Codec;
+import app.carrel.server.admin.AdminRooms;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.chat.ChatLogs;
@@ -9,6 +10,11 @@ import app.carrel.server.hall.HallConfig;
 import app.carrel.server.hall.Halls;
 import app.carrel.server.lobby.LobbyFeed;
 import app.carrel.server.lobby.LobbyHandler;
+import app.carrel.server.owners.Moderation;
+import app.carrel.server.owners.OwnerHandler;
+import app.carrel.server.owners.RoomDeletion;
+import app.carrel.server.owners.RoomExpiry;
+import app.carrel.server.owners.RoomsForAdmin;
 import app.carrel.server.relay.RelayHandler;
 import app.carrel.server.rooms.Outbox;
 import app.carrel.server.rooms.RequestOrder;
@@ -19,6 +25,7 @@ import app.carrel.server.security.IceServers;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.seating.JoinHandler;
 import app.carrel.server.seating.JoinedReply;
+import app.carrel.server.seating.RemovalBlocks;
 import app.carrel.server.seating.Seating;
 import app.carrel.server.storage.Snapshot;
 import app.carrel.server.storage.Storage;
@@ -37,9 +44,19 @@ public final class RoomLogic {
     private final Dispatcher dispatcher;
     private final Restorer restorer;
     private final Halls halls;
+    private final RoomExpiry expiry;
+    private final RoomsForAdmin admin;
 
     public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
                      IceServers iceServers, RoomSizes sizes, Duration resumeGrace, HallConfig hallConfig) {
+        this(executor, storage, metrics, codec, hasher, iceServers, sizes, resumeGrace, hallConfig,
+                Duration.ofDays(30), Duration.ofHours(1));
+    }
+
+    /** {@code roomTtl}: how long a room may stay empty; {@code expirySweep}: how often that is checked. */
+    public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
+                     IceServers iceServers, RoomSizes sizes, Duration resumeGrace, HallConfig hallConfig,
+                     Duration roomTtl, Duration expirySweep) {
         Outbox outbox = new Outbox(codec, metrics);
         directory = new RoomDirectory(metrics);
         RequestOrder order = new RequestOrder(executor, outbox);
@@ -49,15 +66,21 @@ public final class RoomLogic {
         halls = new Halls(hallConfig, executor, outbox);
         Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace, halls);
         TimerHandler timer = new TimerHandler(timers, outbox, storage, executor);
+        RemovalBlocks blocks = new RemovalBlocks();
+        RoomDeletion deletion = new RoomDeletion(directory, seating, chat, timers, blocks, storage, lobby);
+        expiry = new RoomExpiry(directory, deletion, executor, roomTtl, expirySweep);
+        admin = new RoomsForAdmin(directory, executor, deletion, storage, lobby, outbox, sizes);
         dispatcher = new Dispatcher(order, outbox,
                 new LobbyHandler(lobby, directory, outbox, order, hasher, storage, executor, sizes),
                 new JoinHandler(directory, outbox, order, hasher, executor, seating,
-                        new JoinedReply(iceServers, chat, timers), halls),
+                        new JoinedReply(iceServers, chat, timers), halls, blocks),
                 seating,
                 new RelayHandler(directory, outbox, metrics),
                 new ChatHandler(chat, outbox, storage, executor),
                 timer,
-                halls);
+                halls,
+                new OwnerHandler(directory, outbox, order, hasher, storage, lobby, sizes, deletion),
+                new Moderation(directory, outbox, seating, blocks, executor));
         restorer = new Restorer(directory, chat, timer, seating, storage, executor, resumeGrace, sizes);
     }
 
@@ -68,6 +91,16 @@ public final class RoomLogic {
     /** The study halls; connect them ({@link Halls#start}) on the rooms thread. */
     public Halls halls() {
         return halls;
+    }
+
+    /** Deletes rooms empty for the room TTL; start it ({@link RoomExpiry#start}) on the rooms thread after restore. */
+    public RoomExpiry expiry() {
+        return expiry;
+    }
+
+    /** The admin API's room commands. */
+    public AdminRooms adminRooms() {
+        return admin;
     }
 
     public RoomDirectory directory() {
