@@ -47,7 +47,9 @@ public final class RemoveParticipantDialog extends Dialog<ButtonType> {
         });
         Label note = new Label(Texts.get("owner.removeNote"));
         note.setWrapText(true);
-        note.setMaxWidth(380);
+        // Its whole height, or the dialog cut the explanation to one line with "…".
+        note.setPrefWidth(380);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(10, new Label(Texts.get("owner.removeFor")), minutes);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox content = new VBox(10, row, note);

@@ -37,6 +37,7 @@ final class RoomSettingsDialog extends Dialog<ButtonType> {
         capacity.setEditable(true);
         password.setId("room-settings-password");
         password.setPromptText(Texts.get("owner.passwordPrompt"));
+        password.setPrefColumnCount(22); // the whole prompt, in both languages
         removePassword.setId("room-settings-remove-password");
         password.disableProperty().bind(removePassword.selectedProperty());
         GridPane grid = new GridPane();

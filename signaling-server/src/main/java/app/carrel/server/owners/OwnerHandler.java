@@ -15,6 +15,7 @@ import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.storage.Storage;
 import java.math.BigInteger;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,12 @@ public final class OwnerHandler {
         Participant actor = Ownership.seatedIn(c, room);
         String by = Ownership.actorId(actor);
         boolean keep = m.keep() == null ? room.keep() : m.keep();
+        if (change.name().equals(room.name()) && change.capacity() == room.capacity() && keep == room.keep()
+                && Objects.equals(passwordHash, room.passwordHash())) {
+            // Nothing changes (the app asks for the room's state as its menu opens): just answer.
+            outbox.send(c, new ServerMessage.RoomUpdated(m.id(), room.toRoom(), keep, by));
+            return;
+        }
         change.applyTo(room);
         room.passwordHash(passwordHash);
         room.keep(keep);
