@@ -192,6 +192,8 @@ public final class Shell extends BorderPane {
             ChangeListener<Boolean> fromSettings = (obs, old, on) -> mute.setSelected(on);
             mute.getProperties().put("fromSettings", fromSettings);
             settings.muteDuringFocusProperty().addListener(new WeakChangeListener<>(fromSettings));
+            String roomId = plan.request().room().id();
+            joined.model().ownerToken(lobby.ownerToken(roomId), () -> lobby.forgetOwner(roomId));
             roomView = new RoomView(joined.model(), joined.devices(), mute, openLink, this::openSettings);
             joined.model().onLeftAction(this::left);
             setCenter(roomView);

@@ -29,6 +29,10 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientMessage.SfuIce.class, name = "sfu-ice"),
         @JsonSubTypes.Type(value = ClientMessage.SfuView.class, name = "sfu-view"),
         @JsonSubTypes.Type(value = ClientMessage.JoinCode.class, name = "join-code"),
+        @JsonSubTypes.Type(value = ClientMessage.UpdateRoom.class, name = "update-room"),
+        @JsonSubTypes.Type(value = ClientMessage.DeleteRoom.class, name = "delete-room"),
+        @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove-participant"),
+        @JsonSubTypes.Type(value = ClientMessage.AskMute.class, name = "ask-mute"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ClientMessage {
@@ -60,11 +64,25 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** {@code halls}: this client can take part in halls (SFU rooms); v1 clients leave it out. */
+    /**
+     * {@code halls}: this client can take part in halls (SFU rooms); {@code moderation}: it wants
+     * the owner and moderation messages ({@code room-updated}, {@code room-deleted},
+     * {@code removed}, {@code mute-request}). v1 clients leave both out.
+     */
     record Join(String id, String room, String name, String password, String resume,
-                Boolean audio, Boolean video, Boolean screen, Boolean halls) implements ClientMessage {
+                Boolean audio, Boolean video, Boolean screen, Boolean halls, Boolean moderation)
+            implements ClientMessage {
         @JsonCreator
         public Join {
+        }
+
+        public Join(String id, String room, String name, String password, String resume,
+                    Boolean audio, Boolean video, Boolean screen, Boolean halls) {
+            this(id, room, name, password, resume, audio, video, screen, halls, null);
+        }
+
+        public boolean takesModeration() {
+            return Boolean.TRUE.equals(moderation);
         }
 
         public Join(String id, String room, String name) {
@@ -204,6 +222,52 @@ public sealed interface ClientMessage {
         @Override
         public String toString() {
             return "JoinCode[id=" + id + ", code=(hidden)]"; // never in a log
+        }
+    }
+
+    /**
+     * Owners: changes a room, proven by the owner token {@code room-created} handed out. Absent
+     * fields stay as they are; an empty {@code password} removes the password; {@code keep}
+     * exempts the room from the server's expiry of empty rooms. Answered by {@code room-updated}.
+     */
+    record UpdateRoom(String id, String room, String owner, String name, BigInteger capacity, String password,
+                      Boolean keep) implements ClientMessage {
+        public UpdateRoom(String id, String room, String owner, String name, Integer capacity, String password,
+                          Boolean keep) {
+            this(id, room, owner, name, capacity == null ? null : BigInteger.valueOf(capacity), password, keep);
+        }
+
+        @Override
+        public String missingField() {
+            return room == null ? "room" : owner == null ? "owner" : null;
+        }
+    }
+
+    /** Owners: deletes a room; everyone in it is told and returned to the lobby. */
+    record DeleteRoom(String id, String room, String owner) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return room == null ? "room" : owner == null ? "owner" : null;
+        }
+    }
+
+    /**
+     * Owners: removes participant {@code peer} from the room and refuses its resume token and
+     * this connection's rejoining for {@code minutes} (0-1440; absent: 10).
+     */
+    record RemoveParticipant(String id, String room, String owner, String peer, Integer minutes)
+            implements ClientMessage {
+        @Override
+        public String missingField() {
+            return room == null ? "room" : owner == null ? "owner" : peer == null ? "peer" : null;
+        }
+    }
+
+    /** Owners: asks participant {@code peer} to mute its microphone; a request, not a command. */
+    record AskMute(String id, String room, String owner, String peer) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return room == null ? "room" : owner == null ? "owner" : peer == null ? "peer" : null;
         }
     }
 }

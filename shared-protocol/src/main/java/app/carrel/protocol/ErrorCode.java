@@ -33,6 +33,12 @@ public enum ErrorCode {
     WRONG_JOIN_CODE("wrong-join-code"),
     /** Too many wrong join codes from this address lately; attempts are refused for a while. */
     TOO_MANY_JOIN_CODE_ATTEMPTS("too-many-join-code-attempts"),
+    /** An owner action without the room's owner token (or with a wrong one). */
+    NOT_OWNER("not-owner"),
+    /** A join refused: the owner removed this participant (its token or connection) for a while. */
+    REMOVED("removed"),
+    /** Said to a v1 client (no {@code moderation} opt-in) whose room its owner or the server deleted. */
+    ROOM_DELETED("room-deleted"),
     SERVER_ERROR("server-error"),
     /**
      * Read only: a code this build does not know, from a newer server (extensions add codes).

@@ -30,6 +30,12 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.SfuOffer.class, name = "sfu-offer"),
         @JsonSubTypes.Type(value = ServerMessage.SfuRestart.class, name = "sfu-restart"),
         @JsonSubTypes.Type(value = ServerMessage.JoinCodeAccepted.class, name = "join-code-accepted"),
+        @JsonSubTypes.Type(value = ServerMessage.RoomUpdated.class, name = "room-updated"),
+        @JsonSubTypes.Type(value = ServerMessage.RoomDeleted.class, name = "room-deleted"),
+        @JsonSubTypes.Type(value = ServerMessage.ParticipantRemoved.class, name = "participant-removed"),
+        @JsonSubTypes.Type(value = ServerMessage.Removed.class, name = "removed"),
+        @JsonSubTypes.Type(value = ServerMessage.MuteAsked.class, name = "mute-asked"),
+        @JsonSubTypes.Type(value = ServerMessage.MuteRequest.class, name = "mute-request"),
 })
 public sealed interface ServerMessage {
 
@@ -59,8 +65,20 @@ public sealed interface ServerMessage {
         }
     }
 
-    record RoomCreated(@JsonInclude(JsonInclude.Include.NON_NULL) String id, Room room)
+    /**
+     * {@code owner} is the room's owner token, handed to its creator only, once (v1 clients
+     * ignore it); the server keeps only its hash.
+     */
+    record RoomCreated(@JsonInclude(JsonInclude.Include.NON_NULL) String id, Room room,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String owner)
             implements ServerMessage {
+        @JsonCreator
+        public RoomCreated {
+        }
+
+        public RoomCreated(String id, Room room) {
+            this(id, room, null);
+        }
     }
 
     record Joined(@JsonInclude(JsonInclude.Include.NON_NULL) String id,
@@ -151,5 +169,47 @@ public sealed interface ServerMessage {
 
     /** The join code was right: this connection may now use the server. Carries the request's id. */
     record JoinCodeAccepted(@JsonInclude(JsonInclude.Include.NON_NULL) String id) implements ServerMessage {
+    }
+
+    /**
+     * Owners: a room's name, capacity, password or keep setting changed. The owner's answer to
+     * {@code update-room} (with its {@code id} and {@code keep}); members who joined with
+     * {@code "moderation":true} get it too, without {@code id} and {@code keep}. {@code by} is
+     * who changed it: a participant id, {@code "owner"} or {@code "admin"}.
+     */
+    record RoomUpdated(@JsonInclude(JsonInclude.Include.NON_NULL) String id, Room room,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean keep, String by)
+            implements ServerMessage {
+    }
+
+    /**
+     * Owners: the room is gone ({@code reason}: {@code owner}, {@code admin} or {@code expired}).
+     * The owner's answer to {@code delete-room} carries its {@code id}; members who joined with
+     * {@code "moderation":true} get it without, and are back in the lobby.
+     */
+    record RoomDeleted(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String room, String reason,
+                       String by, String byName) implements ServerMessage {
+    }
+
+    /** Owners: the answer to {@code remove-participant}; {@code until} is epoch ms. */
+    record ParticipantRemoved(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String peer, long until)
+            implements ServerMessage {
+    }
+
+    /**
+     * To the removed participant (it joined with {@code "moderation":true}): out of the room,
+     * back in the lobby, its resume token dead; rejoining is refused until {@code until} (epoch
+     * ms). {@code byName} is the owner's display name when the owner sits in the room, else null.
+     */
+    record Removed(String room, String by, String byName, long until) implements ServerMessage {
+    }
+
+    /** Owners: the answer to {@code ask-mute}; {@code delivered} is false for a v1 client. */
+    record MuteAsked(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String peer, boolean delivered)
+            implements ServerMessage {
+    }
+
+    /** To a participant the owner asked to mute; {@code byName} as in {@link Removed}. */
+    record MuteRequest(String by, String byName) implements ServerMessage {
     }
 }

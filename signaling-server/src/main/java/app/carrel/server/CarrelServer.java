@@ -70,7 +70,7 @@ public final class CarrelServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open database " + config.database() + ": " + e.getMessage(), e);
         }
-        RoomsThread rooms = new RoomsThread();
+        RoomsThread rooms = new RoomsThread(config.clock());
         SignalingServer socket = null;
         KeepAlive keepAlive = null;
         try {
@@ -79,8 +79,10 @@ public final class CarrelServer implements AutoCloseable {
             RoomLogic logic = new RoomLogic(rooms, storage, metrics, codec, new PasswordHasher(),
                     new IceServers(config.stun(), config.turn(), config.turnSecret()),
                     config.sizes(), config.resumeGrace(), config.halls(), config.limits(),
-                    config.joinCode() == null ? null : new JoinCode(config.joinCode()));
+                    config.joinCode() == null ? null : new JoinCode(config.joinCode()),
+                    config.roomTtl(), config.expirySweep());
             restore(rooms, logic, storage);
+            rooms.execute(logic.expiry()::start);
             connectHalls(rooms, logic);
 
             String welcome = codec.encode(new ServerMessage.Welcome(1, ServerInfo.nameAndVersion(),
@@ -95,7 +97,8 @@ public final class CarrelServer implements AutoCloseable {
             keepAlive = new KeepAlive(socket::connections, config.pingInterval(), config.deadAfter());
             keepAlive.start();
             AdminServer admin = config.adminPort() < 0 ? null
-                    : AdminServer.start(config.bind(), config.adminPort(), metrics);
+                    : AdminServer.start(config.bind(), config.adminPort(), metrics, logic.adminRooms(),
+                            config.adminToken());
             CarrelServer server = new CarrelServer(config, storage, rooms, socket, keepAlive, admin, logic.halls());
             LOG.info("Carrel signaling server {} listening on {} (port {}){}", ServerInfo.VERSION, server.uri(),
                     server.port(), admin == null ? "" : "; admin on port " + admin.port());

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar carrel-server.jar [options]}: runs the server until SIGTERM or Ctrl-C. */
 @Command(name = "carrel-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Carrel signaling server: study rooms over WebSocket, stored in SQLite.",
-        sortOptions = false)
+        sortOptions = false, subcommands = RoomsCommand.class)
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -111,6 +111,16 @@ public final class Main implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     int adminPort = -1;
 
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File holding the token the admin"
+            + " API's /rooms and `carrel-server rooms` demand (readable by the service user only); without it"
+            + " that API is off")
+    Path adminTokenFile;
+
+    @Option(names = "--room-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Rooms empty this long are deleted unless their owner keeps them: 30d, 12h, 90m"
+                    + " (default: ${DEFAULT-VALUE})")
+    Duration roomTtl = Duration.ofDays(30);
+
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);
         if (exit != 0) {
@@ -126,6 +136,8 @@ public final class Main implements Callable<Integer> {
                         joinCodeFailuresPerHour))
                 .rateLimit(rateLimit).rateBurst(rateBurst).adminPort(adminPort)
                 .meshMax(meshMax).halls(new HallConfig(janus, secret(janusSecretFile), HallConfig.DEFAULT_BITRATE))
+                .roomTtl(roomTtl).expirySweep(roomTtl.compareTo(EXPIRY_SWEEP) < 0 ? roomTtl : EXPIRY_SWEEP)
+                .adminToken(secret(adminTokenFile))
                 .build();
     }
 
@@ -142,8 +154,32 @@ public final class Main implements Callable<Integer> {
         return secret(turnSecretFile);
     }
 
+    /** How often expired rooms are looked for (more often when the TTL itself is shorter). */
+    private static final Duration EXPIRY_SWEEP = Duration.ofHours(1);
+
+    /** {@code 30d}, {@code 12h}, {@code 90m}, {@code 45s}, or an ISO-8601 duration ({@code P30D}). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (!v.matches("[0-9]{1,9}[dhms]")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 30d, 12h, 90m");
+            }
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 'd' -> Duration.ofDays(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'm' -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+    }
+
     /** A secret file's first line; a file that cannot be read stops the start with its reason. */
-    private static String secret(Path file) {
+    static String secret(Path file) {
         if (file == null) {
             return null;
         }

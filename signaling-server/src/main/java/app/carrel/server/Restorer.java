@@ -59,7 +59,12 @@ final class Restorer {
                 log.add(new ServerMessage.Chat(null, line.participantUuid(), line.name(), line.text(), line.at(),
                         line.seq()));
             }
-            directory.addRoom(new LiveRoom(r.uuid(), r.name(), r.capacity(), r.passwordHash(), sizes.hall(r.capacity())));
+            LiveRoom room = new LiveRoom(r.uuid(), r.name(), r.capacity(), r.passwordHash(), sizes.hall(r.capacity()));
+            room.ownerHash(r.ownerHash());
+            room.keep(r.keep());
+            // Null: people sat in it when the server stopped; if none resume, their grace ends it.
+            room.emptySince(r.emptySince() == null ? executor.now() : r.emptySince());
+            directory.addRoom(room);
             chat.restore(r.uuid(), log);
         }
         long now = executor.now();

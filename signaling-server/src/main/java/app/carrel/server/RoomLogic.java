@@ -4,6 +4,7 @@ import app.carrel.protocol.Codec;
 import app.carrel.server.access.AccessGate;
 import app.carrel.server.access.AccessLimits;
 import app.carrel.server.access.JoinCode;
+import app.carrel.server.admin.AdminRooms;
 import app.carrel.server.admin.ServerMetrics;
 import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.chat.ChatLogs;
@@ -12,6 +13,11 @@ import app.carrel.server.hall.HallConfig;
 import app.carrel.server.hall.Halls;
 import app.carrel.server.lobby.LobbyFeed;
 import app.carrel.server.lobby.LobbyHandler;
+import app.carrel.server.owners.Moderation;
+import app.carrel.server.owners.OwnerHandler;
+import app.carrel.server.owners.RoomDeletion;
+import app.carrel.server.owners.RoomExpiry;
+import app.carrel.server.owners.RoomsForAdmin;
 import app.carrel.server.relay.RelayHandler;
 import app.carrel.server.rooms.Outbox;
 import app.carrel.server.rooms.RequestOrder;
@@ -22,6 +28,7 @@ import app.carrel.server.security.IceServers;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.seating.JoinHandler;
 import app.carrel.server.seating.JoinedReply;
+import app.carrel.server.seating.RemovalBlocks;
 import app.carrel.server.seating.Seating;
 import app.carrel.server.storage.Snapshot;
 import app.carrel.server.storage.Storage;
@@ -41,18 +48,23 @@ public final class RoomLogic {
     private final Restorer restorer;
     private final Halls halls;
     private final AccessGate access;
+    private final RoomExpiry expiry;
+    private final RoomsForAdmin admin;
 
     /** Without per-address limits or a join code (room-logic tests about something else). */
     public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
                      IceServers iceServers, RoomSizes sizes, Duration resumeGrace, HallConfig hallConfig) {
         this(executor, storage, metrics, codec, hasher, iceServers, sizes, resumeGrace, hallConfig,
-                AccessLimits.unlimited(), null);
+                AccessLimits.unlimited(), null, Duration.ofDays(30), Duration.ofHours(1));
     }
 
-    /** {@code joinCode}: null when the server has none. */
+    /**
+     * {@code joinCode}: null when the server has none; {@code roomTtl}: how long a room may stay
+     * empty; {@code expirySweep}: how often that is checked.
+     */
     public RoomLogic(RoomsExecutor executor, Storage storage, ServerMetrics metrics, Codec codec, PasswordHasher hasher,
                      IceServers iceServers, RoomSizes sizes, Duration resumeGrace, HallConfig hallConfig,
-                     AccessLimits limits, JoinCode joinCode) {
+                     AccessLimits limits, JoinCode joinCode, Duration roomTtl, Duration expirySweep) {
         Outbox outbox = new Outbox(codec, metrics);
         access = new AccessGate(limits, joinCode, outbox, executor);
         directory = new RoomDirectory(metrics);
@@ -63,16 +75,22 @@ public final class RoomLogic {
         halls = new Halls(hallConfig, executor, outbox);
         Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace, halls);
         TimerHandler timer = new TimerHandler(timers, outbox, storage, executor);
+        RemovalBlocks blocks = new RemovalBlocks();
+        RoomDeletion deletion = new RoomDeletion(directory, seating, chat, timers, blocks, storage, lobby, access::roomRemoved);
+        expiry = new RoomExpiry(directory, deletion, executor, roomTtl, expirySweep);
+        admin = new RoomsForAdmin(directory, executor, deletion, storage, lobby, outbox, sizes);
         dispatcher = new Dispatcher(order, outbox,
                 new LobbyHandler(lobby, directory, outbox, order, hasher, storage, executor, sizes, access),
                 new JoinHandler(directory, outbox, order, hasher, executor, seating,
-                        new JoinedReply(iceServers, chat, timers), halls),
+                        new JoinedReply(iceServers, chat, timers), halls, blocks),
                 seating,
                 new RelayHandler(directory, outbox, metrics),
                 new ChatHandler(chat, outbox, storage, executor),
                 timer,
                 halls,
-                access);
+                access,
+                new OwnerHandler(directory, outbox, order, hasher, storage, lobby, sizes, deletion),
+                new Moderation(directory, outbox, seating, blocks, executor));
         restorer = new Restorer(directory, chat, timer, seating, storage, executor, resumeGrace, sizes);
     }
 
@@ -88,6 +106,16 @@ public final class RoomLogic {
     /** Per-address limits and the join code; whoever removes a room tells it ({@link AccessGate#roomRemoved}). */
     public AccessGate access() {
         return access;
+    }
+
+    /** Deletes rooms empty for the room TTL; start it ({@link RoomExpiry#start}) on the rooms thread after restore. */
+    public RoomExpiry expiry() {
+        return expiry;
+    }
+
+    /** The admin API's room commands. */
+    public AdminRooms adminRooms() {
+        return admin;
     }
 
     public RoomDirectory directory() {

@@ -4,6 +4,7 @@ import app.carrel.server.access.AccessLimits;
 import app.carrel.server.hall.HallConfig;
 import app.carrel.server.rooms.RoomSizes;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,11 @@ public record ServerConfig(
         HallConfig halls,
         AccessLimits limits,
         String joinCode,
-        String tlsKeyPassphrase) {
+        String tlsKeyPassphrase,
+        Duration roomTtl,
+        Duration expirySweep,
+        String adminToken,
+        Clock clock) {
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -42,6 +47,9 @@ public record ServerConfig(
         requirePositive(pingInterval, "pingInterval");
         requirePositive(deadAfter, "deadAfter");
         requirePositive(resumeGrace, "resumeGrace");
+        requirePositive(roomTtl, "roomTtl");
+        requirePositive(expirySweep, "expirySweep");
+        Objects.requireNonNull(clock, "clock");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
@@ -113,8 +121,36 @@ public record ServerConfig(
         private AccessLimits limits = AccessLimits.defaults();
         private String joinCode;
         private String tlsKeyPassphrase;
+        private Duration roomTtl = Duration.ofDays(30);
+        private Duration expirySweep = Duration.ofHours(1);
+        private String adminToken;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /** Rooms empty this long are deleted, unless their owner keeps them. */
+        public Builder roomTtl(Duration ttl) {
+            this.roomTtl = ttl;
+            return this;
+        }
+
+        /** How often the server looks for expired rooms. */
+        public Builder expirySweep(Duration every) {
+            this.expirySweep = every;
+            return this;
+        }
+
+        /** The token the admin API's rooms endpoints demand; null: that API is off. */
+        public Builder adminToken(String token) {
+            this.adminToken = token;
+            return this;
+        }
+
+        /** The rooms thread's wall clock (chat times, timers, room expiry); tests move a fake one. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
         }
 
         public Builder bind(String bind) {
@@ -220,7 +256,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(bind, port, database, maxCapacity, stun, turn, turnSecret,
                     tlsCert, tlsKey, rateLimit, rateBurst, pingInterval, deadAfter, resumeGrace, adminPort,
-                    meshMax, halls, limits, joinCode, tlsKeyPassphrase);
+                    meshMax, halls, limits, joinCode, tlsKeyPassphrase, roomTtl, expirySweep, adminToken, clock);
         }
     }
 }

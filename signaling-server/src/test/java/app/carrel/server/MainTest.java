@@ -54,6 +54,19 @@ class MainTest {
     }
 
     @Test
+    void roomTtlAndTheAdminTokenFileReachTheConfig(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertEquals(Duration.ofDays(30), parse().roomTtl());
+        Path token = java.nio.file.Files.writeString(dir.resolve("admin-token"), "  s3cret \nignored\n");
+        ServerConfig c = parse("--room-ttl", "12h", "--admin-token-file", token.toString());
+        assertEquals(Duration.ofHours(12), c.roomTtl());
+        assertEquals(Duration.ofHours(1), c.expirySweep());
+        assertEquals("s3cret", c.adminToken());
+        assertEquals(Duration.ofDays(7), parse("--room-ttl", "P7D").roomTtl());
+        assertEquals(Duration.ofMinutes(5), parse("--room-ttl", "5m").expirySweep(), "a short TTL is looked at as often");
+        assertNotEquals(0, new CommandLine(new Main()).execute("--room-ttl", "soon"));
+    }
+
+    @Test
     void helpAndVersionExitCleanlyAndBadInputDoesNot() {
         assertEquals(0, new CommandLine(new Main()).execute("--version"));
         assertEquals(0, new CommandLine(new Main()).execute("--help"));

@@ -60,7 +60,7 @@ public final class CallEngine implements AutoCloseable {
         this.link = new ServerLink(config, thread, listeners, state, this::onServerMessage, this::onResumed,
                 this::onRejoinRefused);
         this.visit = new JoinWorkflow(config, media, thread, listeners, state, link);
-        this.router = new ServerRouter(listeners, visit::room);
+        this.router = new ServerRouter(listeners, visit::room, visit::onEvicted);
         AudioLevels levels = new AudioLevels(listeners);
         thread.every(Duration.ofMillis(200), () -> levels.poll(visit.room()));
     }
@@ -112,6 +112,12 @@ public final class CallEngine implements AutoCloseable {
     public CompletableFuture<Room> createRoom(String name, Integer capacity, String password) {
         return request(id -> new ClientMessage.CreateRoom(id, name, capacity, password))
                 .thenApply(m -> ((ServerMessage.RoomCreated) m).room());
+    }
+
+    /** Creates a room; the answer carries our owner token for it (docs/protocol.md §10). */
+    public CompletableFuture<ServerMessage.RoomCreated> createOwnedRoom(String name, Integer capacity, String password) {
+        return request(id -> new ClientMessage.CreateRoom(id, name, capacity, password))
+                .thenApply(m -> (ServerMessage.RoomCreated) m);
     }
 
     /** Joins a room by id; fails with a {@link SignalingException} (room-full, wrong-password, …). */
@@ -184,6 +190,42 @@ public final class CallEngine implements AutoCloseable {
             r.local().disposeStoppedScreen();
             visit.sendMediaState(r);
         });
+    }
+
+    /**
+     * Owners (docs/protocol.md §10): changes room {@code roomId}, proven by its owner token;
+     * null fields stay as they are, an empty password removes it. Sent on this connection, so in
+     * the room the others see who did it.
+     */
+    public CompletableFuture<ServerMessage.RoomUpdated> updateRoom(String roomId, String ownerToken, String name,
+                                                                   Integer capacity, String password, Boolean keep) {
+        return request(id -> new ClientMessage.UpdateRoom(id, roomId, ownerToken, name, capacity, password, keep))
+                .thenApply(m -> (ServerMessage.RoomUpdated) m);
+    }
+
+    /** Owners: deletes the room; in it, we are put out of it like everyone else. */
+    public CompletableFuture<ServerMessage.RoomDeleted> deleteRoom(String roomId, String ownerToken) {
+        return request(id -> new ClientMessage.DeleteRoom(id, roomId, ownerToken))
+                .thenApplyAsync(m -> {
+                    // Our own copy is the answer, not a push: the router never sees it.
+                    if (visit.room() != null && roomId.equals(visit.room().roomId())) {
+                        visit.onEvicted(Texts.get("room.deletedByYou"));
+                    }
+                    return (ServerMessage.RoomDeleted) m;
+                }, thread);
+    }
+
+    /** Owners: removes {@code peerId} from the room and keeps it out for {@code minutes}. */
+    public CompletableFuture<ServerMessage.ParticipantRemoved> removeParticipant(String roomId, String ownerToken,
+                                                                                 String peerId, int minutes) {
+        return request(id -> new ClientMessage.RemoveParticipant(id, roomId, ownerToken, peerId, minutes))
+                .thenApply(m -> (ServerMessage.ParticipantRemoved) m);
+    }
+
+    /** Owners: asks {@code peerId} to mute; the answer says whether its client could be told. */
+    public CompletableFuture<ServerMessage.MuteAsked> askMute(String roomId, String ownerToken, String peerId) {
+        return request(id -> new ClientMessage.AskMute(id, roomId, ownerToken, peerId))
+                .thenApply(m -> (ServerMessage.MuteAsked) m);
     }
 
     public CompletableFuture<ServerMessage.Chat> sendChat(String text) {

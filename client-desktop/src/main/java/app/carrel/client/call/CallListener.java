@@ -64,7 +64,18 @@ public interface CallListener {
     default void onProblem(String message) {
     }
 
-    /** The visit ended without our asking (the server refused to seat us again); in words for the person. */
+    /**
+     * The visit ended without our asking (the server refused to seat us again, the room was
+     * deleted, its owner removed us); in words for the person.
+     */
     default void onRoomEnded(String reason) {
+    }
+
+    /** The room's owner (or the admin) renamed it or changed its capacity or password. */
+    default void onRoomUpdated(Room room) {
+    }
+
+    /** The room's owner asks us to mute; {@code byName} is who, or null when not in the room. */
+    default void onMuteRequested(String byName) {
     }
 }

@@ -140,6 +140,19 @@ final class JoinWorkflow {
     }
 
     /**
+     * The server put us out of the room (its owner deleted it or removed us): the visit is over,
+     * the connection stays, in the lobby.
+     */
+    void onEvicted(String reason) {
+        if (room == null) {
+            return;
+        }
+        end();
+        state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
+        listeners.fire(l -> l.onRoomEnded(reason));
+    }
+
+    /**
      * The person picked audio devices. Before our first audio track they are simply set; once a
      * room's audio runs, the module restarts on them. Either way the join's own choice is void.
      */
@@ -176,7 +189,7 @@ final class JoinWorkflow {
         LocalMedia local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
         MediaFlags flags = local.flags();
         return link.request(id -> new ClientMessage.Join(id, roomId, config.name(), password, null,
-                        flags.audio(), flags.video(), flags.screen(), true))
+                        flags.audio(), flags.video(), flags.screen(), true, true))
                 .handleAsync((message, error) -> {
                     if (error != null) {
                         local.close();

@@ -275,7 +275,7 @@ final class ServerLink {
         String room = roomId;
         fresh.connect(config.requestTimeout(), config.joinCode())
                 .thenCompose(w -> fresh.request(id -> new ClientMessage.Join(id, room, config.name(), password,
-                        resumeToken, null, null, null, true)))
+                        resumeToken, null, null, null, true, true)))
                 .whenCompleteAsync((message, error) -> {
                     attemptInFlight = false;
                     if (shutdown || roomId == null) {

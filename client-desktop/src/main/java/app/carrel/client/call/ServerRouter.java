@@ -1,6 +1,7 @@
 package app.carrel.client.call;
 
 import app.carrel.protocol.ServerMessage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +17,13 @@ final class ServerRouter {
 
     private final CallListeners listeners;
     private final Supplier<RoomCall> room;
+    /** The server put us out of the room (deleted, or removed by its owner): why, in words. */
+    private final Consumer<String> evicted;
 
-    ServerRouter(CallListeners listeners, Supplier<RoomCall> room) {
+    ServerRouter(CallListeners listeners, Supplier<RoomCall> room, Consumer<String> evicted) {
         this.listeners = listeners;
         this.room = room;
+        this.evicted = evicted;
     }
 
     void route(ServerMessage message) {
@@ -44,6 +48,14 @@ final class ServerRouter {
             r.onPeerLeft(left.peer());
         } else if (message instanceof ServerMessage.MediaState media) {
             r.onMediaState(media);
+        } else if (message instanceof ServerMessage.RoomUpdated updated) {
+            listeners.fire(l -> l.onRoomUpdated(updated.room()));
+        } else if (message instanceof ServerMessage.MuteRequest ask) {
+            listeners.fire(l -> l.onMuteRequested(ask.byName()));
+        } else if (message instanceof ServerMessage.RoomDeleted deleted) {
+            evicted.accept(Evictions.deleted(deleted));
+        } else if (message instanceof ServerMessage.Removed removed) {
+            evicted.accept(Evictions.removed(removed));
         } else {
             log.debug("Ignoring {}", message.getClass().getSimpleName());
         }

@@ -95,4 +95,14 @@ public final class FxCallListener implements CallListener {
     public void onRoomEnded(String reason) {
         fx.execute(() -> target.onRoomEnded(reason));
     }
+
+    @Override
+    public void onRoomUpdated(app.carrel.protocol.Room room) {
+        fx.execute(() -> target.onRoomUpdated(room));
+    }
+
+    @Override
+    public void onMuteRequested(String byName) {
+        fx.execute(() -> target.onMuteRequested(byName));
+    }
 }

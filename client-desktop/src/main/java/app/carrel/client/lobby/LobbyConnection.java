@@ -53,9 +53,21 @@ final class LobbyConnection {
                 .thenApply(m -> ((ServerMessage.Rooms) m).rooms());
     }
 
-    CompletableFuture<Room> createRoom(String name, int capacity, String password) {
+    /** The answer carries the room and, from a server with owners, our owner token. */
+    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password) {
         return client.request(id -> new ClientMessage.CreateRoom(id, name, capacity, password))
-                .thenApply(m -> ((ServerMessage.RoomCreated) m).room());
+                .thenApply(m -> (ServerMessage.RoomCreated) m);
+    }
+
+    CompletableFuture<ServerMessage.RoomUpdated> updateRoom(String room, String owner, String name, Integer capacity,
+                                                            String password, Boolean keep) {
+        return client.request(id -> new ClientMessage.UpdateRoom(id, room, owner, name, capacity, password, keep))
+                .thenApply(m -> (ServerMessage.RoomUpdated) m);
+    }
+
+    CompletableFuture<ServerMessage.RoomDeleted> deleteRoom(String room, String owner) {
+        return client.request(id -> new ClientMessage.DeleteRoom(id, room, owner))
+                .thenApply(m -> (ServerMessage.RoomDeleted) m);
     }
 
     void close() {

@@ -4,6 +4,7 @@ import app.carrel.client.i18n.Texts;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -87,8 +88,20 @@ final class LobbyLink {
     }
 
     /** Null when there is no open connection. */
-    CompletableFuture<Room> createRoom(String name, int capacity, String password) {
+    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password) {
         return connection == null || !online ? null : connection.createRoom(name, capacity, password);
+    }
+
+    /** Owners: null when there is no open connection. */
+    CompletableFuture<ServerMessage.RoomUpdated> updateRoom(String room, String owner, String name, Integer capacity,
+                                                            String password, Boolean keep) {
+        return connection == null || !online ? null
+                : connection.updateRoom(room, owner, name, capacity, password, keep);
+    }
+
+    /** Owners: null when there is no open connection. */
+    CompletableFuture<ServerMessage.RoomDeleted> deleteRoom(String room, String owner) {
+        return connection == null || !online ? null : connection.deleteRoom(room, owner);
     }
 
     void close() {

@@ -3,7 +3,9 @@ package app.carrel.client.lobby;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.status.StatusModel;
+import app.carrel.client.owners.RoomActions;
 import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TextRules;
 import java.io.IOException;
 import java.net.URI;
@@ -12,10 +14,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.net.ssl.SSLContext;
@@ -210,19 +214,120 @@ public final class LobbyModel {
             return;
         }
         String pass = password == null || password.isBlank() ? null : password;
-        CompletableFuture<Room> created = online.get() ? link.createRoom(valid, capacity, pass) : null;
+        CompletableFuture<ServerMessage.RoomCreated> created = online.get() ? link.createRoom(valid, capacity, pass) : null;
         if (created == null) {
             showNotice(Texts.get("lobby.notConnected"), true);
             return;
         }
-        created.whenComplete((room, error) -> {
+        String serverAddress = server.get();
+        created.whenComplete((answer, error) -> {
             if (error != null) {
                 showNotice(Texts.get("lobby.createFailed", valid, LobbyLink.reasonOf(error)), false);
             } else {
                 showNotice("", false);
+                Room room = answer.room();
+                if (answer.owner() != null) {
+                    settings.rememberOwnerToken(serverAddress, room.id(), answer.owner());
+                }
                 log.info("Created room {} ({})", room.name(), room.id());
             }
         });
+    }
+
+    /** The owner's actions on {@code room} (this server's token for it), or null when we do not own it. */
+    public RoomActions ownerActions(Room room) {
+        String token = settings.ownerToken(server.get(), room.id());
+        return token == null ? null : new LobbyRoomActions(room, token);
+    }
+
+    /** Our owner token for a room on this server, for the room view; null when not ours. */
+    public String ownerToken(String roomId) {
+        return settings.ownerToken(server.get(), roomId);
+    }
+
+    /** The room is gone (we deleted it, or it was): its token is of no more use. */
+    public void forgetOwner(String roomId) {
+        settings.forgetOwnerToken(server.get(), roomId);
+    }
+
+    /** The owner's requests from the lobby, on the lobby's own connection; failures in the notice. */
+    private final class LobbyRoomActions implements RoomActions {
+        private final Room room;
+        private final String token;
+        private final BooleanProperty kept = new SimpleBooleanProperty();
+
+        LobbyRoomActions(Room room, String token) {
+            this.room = room;
+            this.token = token;
+        }
+
+        @Override
+        public String roomName() {
+            return room.name();
+        }
+
+        @Override
+        public int capacity() {
+            return room.capacity();
+        }
+
+        @Override
+        public void rename(String name) {
+            update(name, null, null, null);
+        }
+
+        @Override
+        public void change(int capacity, String password) {
+            update(null, capacity, password, null);
+        }
+
+        @Override
+        public void delete() {
+            CompletableFuture<ServerMessage.RoomDeleted> deleted = link.deleteRoom(room.id(), token);
+            if (deleted == null) {
+                showNotice(Texts.get("lobby.notConnected"), true);
+                return;
+            }
+            deleted.whenComplete((answer, error) -> {
+                if (error != null) {
+                    showNotice(Texts.get("owner.failed", LobbyLink.reasonOf(error)), false);
+                } else {
+                    forgetOwner(room.id());
+                    log.info("Deleted room {} ({})", room.name(), room.id());
+                }
+            });
+        }
+
+        @Override
+        public BooleanProperty kept() {
+            return kept;
+        }
+
+        @Override
+        public void keep(boolean keep) {
+            update(null, null, null, keep);
+        }
+
+        @Override
+        public void refresh() {
+            update(null, null, null, null);
+        }
+
+        private void update(String name, Integer capacity, String password, Boolean keep) {
+            CompletableFuture<ServerMessage.RoomUpdated> updated =
+                    link.updateRoom(room.id(), token, name, capacity, password, keep);
+            if (updated == null) {
+                showNotice(Texts.get("lobby.notConnected"), true);
+                return;
+            }
+            updated.whenComplete((answer, error) -> {
+                if (error != null) {
+                    showNotice(Texts.get("owner.failed", LobbyLink.reasonOf(error)), false);
+                } else {
+                    kept.set(Boolean.TRUE.equals(answer.keep()));
+                }
+            });
+        }
     }
 
     /** The view's way of asking for a password; the lobby decides when. */

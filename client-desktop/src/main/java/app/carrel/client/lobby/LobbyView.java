@@ -1,6 +1,8 @@
 package app.carrel.client.lobby;
 
 import app.carrel.client.i18n.Texts;
+import app.carrel.client.owners.OwnerMenus;
+import app.carrel.client.owners.RoomActions;
 import app.carrel.client.window.TextLimits;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TextRules;
@@ -10,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -89,7 +92,7 @@ public final class LobbyView extends BorderPane {
         setTop(header);
 
         roomList.setId("room-list");
-        roomList.setCellFactory(list -> new RoomCell(this::join, model.onlineProperty()));
+        roomList.setCellFactory(list -> new RoomCell(this::join, model.onlineProperty(), this::ownerMenu));
         roomList.setPlaceholder(new Label(Texts.get("lobby.noRooms")));
         setCenter(roomList);
 
@@ -157,6 +160,19 @@ public final class LobbyView extends BorderPane {
             }
         });
         dialog.show();
+    }
+
+    /** The owner's menu (right click) on a room we created on this server; none on others' rooms. */
+    private ContextMenu ownerMenu(Room room) {
+        RoomActions actions = model.ownerActions(room);
+        if (actions == null) {
+            return null;
+        }
+        ContextMenu menu = new ContextMenu();
+        menu.setId("lobby-owner-menu");
+        menu.getItems().setAll(OwnerMenus.roomItems(() -> getScene().getWindow(), actions));
+        menu.setOnShowing(e -> actions.refresh());
+        return menu;
     }
 
     private void join(Room room) {

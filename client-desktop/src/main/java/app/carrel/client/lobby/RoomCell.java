@@ -7,6 +7,8 @@ import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableBooleanValue;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.scene.control.ContextMenu;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,10 +33,17 @@ final class RoomCell extends ListCell<Room> {
     private final Button join = new Button(Texts.get("lobby.join"));
 
     private final ObservableBooleanValue online;
+    private final Function<Room, ContextMenu> ownerMenu;
 
     /** {@code online}: Join is offered only while the lobby is connected to the rooms' server. */
     RoomCell(Consumer<Room> onJoin, ObservableBooleanValue online) {
+        this(onJoin, online, room -> null);
+    }
+
+    /** {@code ownerMenu}: the owner's context menu for a room, null for a room not ours. */
+    RoomCell(Consumer<Room> onJoin, ObservableBooleanValue online, Function<Room, ContextMenu> ownerMenu) {
         this.online = online;
+        this.ownerMenu = ownerMenu;
         online.addListener(new WeakInvalidationListener(onlineChanged));
         lock.getStyleClass().add("room-lock");
         name.getStyleClass().addAll("room-name", Styles.TEXT_BOLD);
@@ -64,6 +73,7 @@ final class RoomCell extends ListCell<Room> {
         super.updateItem(room, empty);
         if (empty || room == null) {
             setGraphic(null);
+            setContextMenu(null);
             return;
         }
         name.setText(room.name());
@@ -73,6 +83,7 @@ final class RoomCell extends ListCell<Room> {
         hall.setVisible(room.hall());
         hall.setManaged(room.hall());
         join.setText(Texts.get(full(room) ? "lobby.full" : "lobby.join"));
+        setContextMenu(ownerMenu.apply(room));
         refreshJoin();
         setGraphic(row);
     }

@@ -29,12 +29,22 @@ public final class Participant {
     private final ReadOnlyObjectWrapper<Quality> quality = new ReadOnlyObjectWrapper<>(this, "quality", Quality.UNKNOWN);
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper(this, "stats", Texts.get("room.noStats"));
     private final ReadOnlyBooleanWrapper selfViewMirrored = new ReadOnlyBooleanWrapper(this, "selfViewMirrored", true);
+    /** "Hide video": this person chose not to see this participant's video; nobody else is told. */
+    private final ReadOnlyBooleanWrapper videoHidden = new ReadOnlyBooleanWrapper(this, "videoHidden");
 
     public Participant(String id, String name, boolean self, MediaFlags media) {
         this.id = id;
         this.name = name;
         this.self = self;
         this.media = new ReadOnlyObjectWrapper<>(this, "media", media);
+    }
+
+    public ReadOnlyBooleanProperty videoHiddenProperty() {
+        return videoHidden.getReadOnlyProperty();
+    }
+
+    public void toggleVideoHidden() {
+        videoHidden.set(!videoHidden.get());
     }
 
     public String id() {

@@ -69,6 +69,12 @@ public final class RoomModel implements CallListener {
     /** Our participant id on the server (our tile's id is "self"); null until joined. */
     private String selfId;
     private boolean leaving;
+    /** The room as last heard (joined, or room-updated): its id, name and capacity. */
+    private app.carrel.protocol.Room room;
+    /** Our owner's actions when we own this room (we hold its token), else null. */
+    private final ReadOnlyObjectWrapper<RoomOwner> owner = new ReadOnlyObjectWrapper<>(this, "owner");
+    /** Who asked us to mute, in words ("Olga asked you to mute."); "" when nobody or dismissed. */
+    private final ReadOnlyStringWrapper muteRequest = new ReadOnlyStringWrapper(this, "muteRequest", "");
 
     public RoomModel(CallEngine engine, StatusModel status, String selfName, boolean micOn, boolean camOn,
                      BooleanSupplier muteDuringFocus) {
@@ -144,6 +150,36 @@ public final class RoomModel implements CallListener {
 
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * We own this room: {@code token} is its owner token (null: we do not); {@code deleted} runs
+     * once we deleted it, to forget the token.
+     */
+    public void ownerToken(String token, Runnable deleted) {
+        owner.set(token == null ? null
+                : new RoomOwner(engine, token, () -> room, notice::set, this::onRoomUpdated, deleted));
+    }
+
+    /** Non-null while we own the room: the owner's menu and the tiles' Remove… and Ask to mute. */
+    ReadOnlyObjectProperty<RoomOwner> ownerProperty() {
+        return owner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty muteRequestProperty() {
+        return muteRequest.getReadOnlyProperty();
+    }
+
+    /** "Mute" on the owner's request: the person's own choice, the usual microphone switch. */
+    public void muteOnRequest() {
+        if (controls.microphoneOnProperty().get()) {
+            controls.toggleMicrophone();
+        }
+        muteRequest.set("");
+    }
+
+    public void dismissMuteRequest() {
+        muteRequest.set("");
     }
 
     public void onLeftAction(Consumer<String> action) {
@@ -229,6 +265,7 @@ public final class RoomModel implements CallListener {
     @Override
     public void onJoined(JoinedRoom joined) {
         selfId = joined.selfId();
+        room = joined.room();
         roomName.set(joined.room().name());
         participants.removeIf(p -> !p.self());
         joined.peers().forEach(this::onPeerJoined);
@@ -311,6 +348,17 @@ public final class RoomModel implements CallListener {
         }
         release();
         onLeft.accept(reason);
+    }
+
+    @Override
+    public void onRoomUpdated(app.carrel.protocol.Room updated) {
+        room = updated;
+        roomName.set(updated.name());
+    }
+
+    @Override
+    public void onMuteRequested(String byName) {
+        muteRequest.set(byName == null ? Texts.get("room.muteAskedByOwner") : Texts.get("room.muteAskedBy", byName));
     }
 
     @Override

@@ -2,6 +2,8 @@ package app.carrel.client.room;
 
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.chat.ChatView;
+import app.carrel.client.owners.OwnerMenus;
+import app.carrel.client.owners.RemoveParticipantDialog;
 import app.carrel.client.timer.TimerView;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
@@ -11,6 +13,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +47,9 @@ public final class RoomView extends BorderPane {
     private final HBox timerBanner = new HBox(10);
     private final Label timerBannerText = new Label();
     private final HBox noticeBar = new HBox(10);
+    private final HBox muteRequestBar = new HBox(10);
+    private final Label muteRequestText = new Label();
+    private final MenuButton roomMenu = new MenuButton(Texts.get("room.menu"));
     private final Label noticeText = new Label();
     private final Timeline statsPoll;
     private final Runnable openSettings;
@@ -83,7 +92,11 @@ public final class RoomView extends BorderPane {
         title.setTooltip(titleTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, count, spacer, new TimerView(model.timer(), muteDuringFocus));
+        roomMenu.setId("room-menu");
+        roomMenu.setGraphic(new FontIcon(Material2MZ.SETTINGS));
+        roomMenu.getStyleClass().add(Styles.FLAT);
+        roomMenu.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, title, roomMenu, count, spacer, new TimerView(model.timer(), muteDuringFocus));
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
 
@@ -104,11 +117,23 @@ public final class RoomView extends BorderPane {
         dismissNotice.setOnAction(e -> model.dismissNotice());
         noticeBar.getChildren().addAll(new FontIcon(Material2MZ.WARNING), noticeText, dismissNotice);
         noticeBar.getStyleClass().add("room-notice");
-        for (HBox bar : new HBox[] {timerBanner, noticeBar}) {
+        muteRequestBar.setId("mute-request");
+        muteRequestText.setId("mute-request-text");
+        muteRequestText.getStyleClass().add(Styles.TEXT_BOLD);
+        Button muteNow = new Button(Texts.get("room.mute"), new FontIcon(Material2MZ.MIC_OFF));
+        muteNow.setId("mute-request-mute");
+        muteNow.setOnAction(e -> model.muteOnRequest());
+        Button dismissMute = new Button(null, new FontIcon(Material2AL.CLOSE));
+        dismissMute.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dismissMute.setOnAction(e -> model.dismissMuteRequest());
+        muteRequestBar.getChildren().addAll(new FontIcon(Material2MZ.RECORD_VOICE_OVER), muteRequestText, muteNow,
+                dismissMute);
+        muteRequestBar.getStyleClass().add("room-notice");
+        for (HBox bar : new HBox[] {timerBanner, noticeBar, muteRequestBar}) {
             bar.setAlignment(Pos.CENTER_LEFT);
             bar.setPadding(new Insets(6, 12, 6, 12));
         }
-        setTop(new VBox(header, timerBanner, noticeBar));
+        setTop(new VBox(header, timerBanner, noticeBar, muteRequestBar));
 
         grid.setPadding(new Insets(8));
         grid.getStyleClass().add("video-stage");
@@ -130,6 +155,12 @@ public final class RoomView extends BorderPane {
         noticeBar.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
         help.visibleProperty().bind(model.helpShownProperty());
+        muteRequestText.textProperty().bind(model.muteRequestProperty());
+        muteRequestBar.visibleProperty().bind(model.muteRequestProperty().isNotEmpty());
+        muteRequestBar.managedProperty().bind(muteRequestBar.visibleProperty());
+        showOwnerMenu(model.ownerProperty().get());
+        model.ownerProperty().addListener((obs, old, owner) -> showOwnerMenu(owner));
+        grid.tileMenu(this::tileMenu);
         model.chat().openProperty().addListener((obs, old, open) -> setRight(open ? chat : null));
         setRight(model.chat().openProperty().get() ? chat : null);
         statsPoll.setCycleCount(Timeline.INDEFINITE);
@@ -143,6 +174,43 @@ public final class RoomView extends BorderPane {
                 shortcuts = Shortcuts.install(scene, model);
             }
         });
+    }
+
+    /** The room's menu in the header, for its owner only. */
+    private void showOwnerMenu(RoomOwner owner) {
+        roomMenu.setVisible(owner != null);
+        roomMenu.setManaged(owner != null);
+        if (owner != null) {
+            roomMenu.getItems().setAll(OwnerMenus.roomItems(() -> getScene().getWindow(), owner));
+            roomMenu.setOnShowing(e -> owner.refresh());
+        }
+    }
+
+    /**
+     * A participant's tile: Hide video for anyone (here only), and for the room's owner Remove…
+     * and Ask to mute. Our own tile offers nothing.
+     */
+    private ContextMenu tileMenu(Participant p) {
+        if (p.self()) {
+            return null;
+        }
+        MenuItem hide = new MenuItem(Texts.get(p.videoHiddenProperty().get() ? "tile.showVideo" : "tile.hideVideo"));
+        hide.setId("tile-hide-video");
+        hide.setOnAction(e -> p.toggleVideoHidden());
+        ContextMenu menu = new ContextMenu(hide);
+        menu.setId("tile-menu");
+        RoomOwner owner = model.ownerProperty().get();
+        if (owner != null) {
+            MenuItem askMute = new MenuItem(Texts.get("owner.askMute"));
+            askMute.setId("tile-ask-mute");
+            askMute.setOnAction(e -> owner.askMute(p));
+            MenuItem remove = new MenuItem(Texts.get("owner.remove"));
+            remove.setId("tile-remove");
+            remove.setOnAction(e -> RemoveParticipantDialog.open(getScene().getWindow(), p.name(),
+                    minutes -> owner.remove(p, minutes)));
+            menu.getItems().addAll(new SeparatorMenuItem(), askMute, remove);
+        }
+        return menu;
     }
 
     /** One "Camera and sound" window at a time: a second click brings it to the front. */

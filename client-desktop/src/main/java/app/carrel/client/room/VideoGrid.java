@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.scene.control.ContextMenu;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -31,6 +33,8 @@ public final class VideoGrid extends Pane {
     private final Consumer<Participant> onDoubleClick;
     private final Consumer<PageCapacity> onCapacity;
     private boolean measuring;
+    /** The menu a right click on a tile opens, built then (what it offers may have changed). */
+    private Function<Participant, ContextMenu> tileMenu = p -> null;
 
     public VideoGrid(ObservableList<Participant> participants) {
         this(participants, new SimpleObjectProperty<>(), p -> { }, capacity -> { });
@@ -88,7 +92,19 @@ public final class VideoGrid extends Pane {
             }
         });
         tile.pseudoClassStateChanged(STAGED, participant == staged.getValue());
+        tile.setOnContextMenuRequested(e -> {
+            ContextMenu menu = tileMenu.apply(participant);
+            if (menu != null) {
+                menu.show(tile, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         return tile;
+    }
+
+    /** What a right click on a participant's tile offers. */
+    void tileMenu(Function<Participant, ContextMenu> menus) {
+        this.tileMenu = menus;
     }
 
     @Override

@@ -87,6 +87,7 @@ public final class VideoTile extends StackPane {
         surface.setMirrored(participant.mirrored());
         participant.selfViewMirroredProperty().addListener((obs, old, on) -> surface.setMirrored(participant.mirrored()));
         participant.mediaProperty().addListener((obs, old, flags) -> render());
+        participant.videoHiddenProperty().addListener((obs, old, hidden) -> render());
         surface.showingProperty().addListener((obs, old, on) -> render());
         participant.speakingProperty().addListener((obs, old, on) ->
                 pseudoClassStateChanged(PseudoClass.getPseudoClass("speaking"), on));
@@ -105,8 +106,9 @@ public final class VideoTile extends StackPane {
         if (!flags.video() && !screen) {
             surface.clear();
         }
-        boolean showVideo = (flags.video() || screen) && surface.showingProperty().get();
-        surface.setVisible(flags.video() || screen);
+        boolean hidden = participant.videoHiddenProperty().get();
+        boolean showVideo = (flags.video() || screen) && surface.showingProperty().get() && !hidden;
+        surface.setVisible((flags.video() || screen) && !hidden);
         initials.setVisible(!showVideo);
         micOff.setVisible(!flags.audio());
         micOff.setManaged(!flags.audio());

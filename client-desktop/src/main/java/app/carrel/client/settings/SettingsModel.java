@@ -140,6 +140,30 @@ public final class SettingsModel {
         }
     }
 
+    /**
+     * The owner token of a room we created on {@code serverAddress}, or null. Kept with the other
+     * settings; the file is written as a fresh temp file (owner-only permissions) and moved.
+     */
+    public String ownerToken(String serverAddress, String roomId) {
+        return values.getProperty(ownerKey(serverAddress, roomId));
+    }
+
+    public void rememberOwnerToken(String serverAddress, String roomId, String token) {
+        values.setProperty(ownerKey(serverAddress, roomId), token);
+        save();
+    }
+
+    /** The room is gone: its token is of no more use. */
+    public void forgetOwnerToken(String serverAddress, String roomId) {
+        if (values.remove(ownerKey(serverAddress, roomId)) != null) {
+            save();
+        }
+    }
+
+    private static String ownerKey(String serverAddress, String roomId) {
+        return "owner." + roomId + "@" + serverAddress;
+    }
+
     public void setServer(String address) {
         put("server", address, server);
     }

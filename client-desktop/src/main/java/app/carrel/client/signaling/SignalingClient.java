@@ -265,6 +265,14 @@ public final class SignalingClient {
             id = m.id();
         } else if (message instanceof ServerMessage.JoinCodeAccepted m) {
             id = m.id();
+        } else if (message instanceof ServerMessage.RoomUpdated m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.RoomDeleted m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.ParticipantRemoved m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.MuteAsked m) {
+            id = m.id();
         }
         return id == null ? "" : id;
     }

@@ -52,6 +52,16 @@ final class EventRecorder implements CallListener {
     }
 
     @Override
+    public void onRoomUpdated(Room room) {
+        events.add(new Event("room-updated", null, room));
+    }
+
+    @Override
+    public void onMuteRequested(String byName) {
+        events.add(new Event("mute-requested", null, byName));
+    }
+
+    @Override
     public void onChat(ServerMessage.Chat chat) {
         events.add(new Event("chat", chat.from(), chat));
     }

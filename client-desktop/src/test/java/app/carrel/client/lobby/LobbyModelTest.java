@@ -140,6 +140,60 @@ class LobbyModelTest {
         }
     }
 
+    @Test
+    void theCreatorKeepsTheOwnerTokenAndRenamesKeepsAndDeletesFromTheLobby() throws Exception {
+        // A room someone else made, through a second lobby on the same server, is not ours.
+        LobbyModel stranger = onFx(() -> {
+            LobbyModel model = new LobbyModel(SettingsModel.load(new SettingsStore(dir.resolve("other-config"))),
+                    new StatusModel(), r -> { });
+            model.connect(server.uri().toString());
+            return model;
+        });
+        try {
+            waitFor("the stranger online", () -> stranger.onlineProperty().get());
+            onFx(() -> {
+                stranger.createRoom("Theirs", 4, null);
+                return null;
+            });
+            waitFor("their room listed", () -> lobby.rooms().stream().anyMatch(r -> r.name().equals("Theirs")));
+            onFx(() -> {
+                lobby.createRoom("Ours", 4, null);
+                return null;
+            });
+            waitFor("our room listed", () -> lobby.rooms().stream().anyMatch(r -> r.name().equals("Ours")));
+            Room ours = onFx(() -> lobby.rooms().stream().filter(r -> r.name().equals("Ours")).findFirst().orElseThrow());
+            Room theirs = onFx(() -> lobby.rooms().stream().filter(r -> r.name().equals("Theirs")).findFirst()
+                    .orElseThrow());
+            assertTrue(onFx(() -> lobby.ownerActions(theirs) == null), "no owner actions on a room not ours");
+            var actions = onFx(() -> lobby.ownerActions(ours));
+            assertTrue(actions != null, "the creator owns its room");
+            assertTrue(java.nio.file.Files.readString(dir.resolve("config/settings.properties"))
+                    .contains("owner." + ours.id()), "the token is kept in the app's config, per server");
+
+            onFx(() -> {
+                actions.rename("Ours, renamed");
+                actions.keep(true);
+                return null;
+            });
+            waitFor("the new name pushed to the lobby", () -> lobby.rooms().stream()
+                    .anyMatch(r -> r.name().equals("Ours, renamed")));
+            waitFor("keep confirmed", () -> actions.kept().get());
+
+            onFx(() -> {
+                actions.delete();
+                return null;
+            });
+            waitFor("the room gone from the lobby", () -> lobby.rooms().stream().noneMatch(r -> r.id().equals(ours.id())));
+            waitFor("its token forgotten", () -> lobby.ownerToken(ours.id()) == null);
+            assertEquals("", onFx(() -> lobby.noticeProperty().get()));
+        } finally {
+            onFx(() -> {
+                stranger.close();
+                return null;
+            });
+        }
+    }
+
     private static <T> T onFx(Callable<T> task) throws Exception {
         return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
     }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The admin HTTP port: {@code GET /healthz} and {@code GET /metrics} (Prometheus text format). */
+/**
+ * The admin HTTP port: {@code GET /healthz}, {@code GET /metrics} (Prometheus text format) and the
+ * rooms API ({@link RoomsEndpoint}, behind the admin token).
+ */
 public final class AdminServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -24,10 +27,22 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(String bind, int port, ServerMetrics metrics) throws IOException {
+        return start(bind, port, metrics, null, null);
+    }
+
+    /**
+     * With {@code rooms}, also the rooms API ({@link RoomsEndpoint}), open to holders of
+     * {@code token} (null: the API answers 403).
+     */
+    public static AdminServer start(String bind, int port, ServerMetrics metrics, AdminRooms rooms, String token)
+            throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 16);
         AdminServer admin = new AdminServer(http);
         http.createContext("/healthz", AdminServer::healthz);
         http.createContext("/metrics", new MetricsHandler(metrics.registry()));
+        if (rooms != null) {
+            http.createContext(RoomsEndpoint.PATH, new RoomsEndpoint(rooms, token));
+        }
         http.setExecutor(admin.executor);
         http.start();
         return admin;

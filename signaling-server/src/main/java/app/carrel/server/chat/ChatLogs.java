@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Every room's {@link ChatLog}, by room id; a room that never chatted gets one on its first line.
- * Rooms are never deleted, so neither are logs. Owned by the rooms thread.
+ * A deleted room's log goes with it ({@link #forget}). Owned by the rooms thread.
  */
 public final class ChatLogs {
     private final Map<String, ChatLog> logs = new HashMap<>();
@@ -21,6 +21,11 @@ public final class ChatLogs {
     public List<ServerMessage.Chat> replay(LiveRoom room) {
         ChatLog log = logs.get(room.id());
         return log == null ? List.of() : log.replay();
+    }
+
+    /** The room was deleted. */
+    public void forget(LiveRoom room) {
+        logs.remove(room.id());
     }
 
     /** A room's log as the database left it, installed at start before any request. */

@@ -6,6 +6,8 @@ import app.carrel.server.access.AccessGate;
 import app.carrel.server.chat.ChatHandler;
 import app.carrel.server.hall.Halls;
 import app.carrel.server.lobby.LobbyHandler;
+import app.carrel.server.owners.Moderation;
+import app.carrel.server.owners.OwnerHandler;
 import app.carrel.server.relay.RelayHandler;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.Outbox;
@@ -33,10 +35,16 @@ public final class Dispatcher {
     private final TimerHandler timer;
     private final Halls halls;
     private final AccessGate access;
+    private final OwnerHandler owners;
+    private final Moderation moderation;
 
+    /** The owners' requests need no seat: an owner acts from the lobby too. */
     public Dispatcher(RequestOrder order, Outbox outbox, LobbyHandler lobby, JoinHandler join, Seating seating,
-                      RelayHandler relay, ChatHandler chat, TimerHandler timer, Halls halls, AccessGate access) {
+                      RelayHandler relay, ChatHandler chat, TimerHandler timer, Halls halls, AccessGate access,
+                      OwnerHandler owners, Moderation moderation) {
         this.access = access;
+        this.owners = owners;
+        this.moderation = moderation;
         this.halls = halls;
         this.order = order;
         this.outbox = outbox;
@@ -68,6 +76,21 @@ public final class Dispatcher {
         seating.onDisconnect(c);
     }
 
+    private boolean routeOwners(Connection c, ClientMessage m) {
+        if (m instanceof ClientMessage.UpdateRoom update) {
+            owners.onUpdateRoom(c, update);
+        } else if (m instanceof ClientMessage.DeleteRoom delete) {
+            owners.onDeleteRoom(c, delete);
+        } else if (m instanceof ClientMessage.RemoveParticipant remove) {
+            moderation.onRemove(c, remove);
+        } else if (m instanceof ClientMessage.AskMute ask) {
+            moderation.onAskMute(c, ask);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     private void route(Connection c, ClientMessage m) {
         if (!access.admits(c, m)) {
             return; // answered by the access gate (join code), or refused at open and closing
@@ -82,6 +105,9 @@ public final class Dispatcher {
         }
         if (m instanceof ClientMessage.Join j) {
             join.onJoin(c, j);
+            return;
+        }
+        if (routeOwners(c, m)) {
             return;
         }
         Participant p = c.participant();

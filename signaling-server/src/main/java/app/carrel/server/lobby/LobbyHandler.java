@@ -13,6 +13,7 @@ import app.carrel.server.rooms.RoomDirectory;
 import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.rooms.RoomsExecutor;
 import app.carrel.server.security.PasswordHasher;
+import app.carrel.server.security.ResumeTokens;
 import app.carrel.server.storage.Storage;
 import app.carrel.server.storage.StoredRoom;
 import java.math.BigInteger;
@@ -93,11 +94,16 @@ public final class LobbyHandler {
     private void create(Connection c, String requestId, String roomId, String name, int capacity,
                         String passwordHash) {
         LiveRoom room = new LiveRoom(roomId, name, capacity, passwordHash, sizes.hall(capacity));
+        // The creator owns the room: the token goes to it once, the server keeps its hash.
+        String ownerToken = ResumeTokens.generate();
+        room.ownerHash(ResumeTokens.hash(ownerToken));
+        long now = executor.now();
+        room.emptySince(now);
         directory.addRoom(room);
-        storage.roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, executor.now()));
+        storage.roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, now, room.ownerHash(), false, now));
         LOG.info("Room {} '{}' created (capacity {}, {}, {})", room.id(), name, capacity,
                 room.locked() ? "locked" : "open", room.hall() ? "hall" : "mesh");
-        outbox.send(c, new ServerMessage.RoomCreated(requestId, room.toRoom()));
+        outbox.send(c, new ServerMessage.RoomCreated(requestId, room.toRoom(), ownerToken));
         lobby.changed();
     }
 }

@@ -19,6 +19,8 @@ public final class Connection {
     private Participant participant;
     private boolean lobbySubscriber;
     private boolean closed;
+    /** This client joined with {@code "moderation":true}: it understands the owner messages. */
+    private boolean moderation;
     /** True while a request of this connection waits on slow work (a password hash). */
     private boolean busy;
     /** Requests that arrived while busy, run in order once it is done. */
@@ -93,6 +95,14 @@ public final class Connection {
 
     public void lobbySubscriber(boolean subscribed) {
         this.lobbySubscriber = subscribed;
+    }
+
+    public boolean moderation() {
+        return moderation;
+    }
+
+    public void moderation(boolean understands) {
+        this.moderation = understands;
     }
 
     public boolean closed() {

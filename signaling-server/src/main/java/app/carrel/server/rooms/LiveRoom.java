@@ -12,10 +12,16 @@ import java.util.Map;
  */
 public final class LiveRoom {
     private final String id;
-    private final String name;
-    private final int capacity;
-    private final String passwordHash;
+    private String name;
+    private int capacity;
+    private String passwordHash;
     private final boolean hall;
+    /** SHA-256 of the owner token; null for a room made before owners existed. */
+    private String ownerHash;
+    /** The owner's "keep": never expired while empty. */
+    private boolean keep;
+    /** Epoch ms when the room last became empty; meaningless while someone is seated. */
+    private long emptySince;
     private final Map<String, Participant> seated = new LinkedHashMap<>();
 
     public LiveRoom(String id, String name, int capacity, String passwordHash, boolean hall) {
@@ -65,6 +71,43 @@ public final class LiveRoom {
 
     void remove(Participant p) {
         seated.remove(p.id());
+    }
+
+    /** Owners' changes; {@code owners/} checks them first. */
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void capacity(int capacity) {
+        this.capacity = capacity;
+    }
+
+    public void passwordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public String ownerHash() {
+        return ownerHash;
+    }
+
+    public void ownerHash(String ownerHash) {
+        this.ownerHash = ownerHash;
+    }
+
+    public boolean keep() {
+        return keep;
+    }
+
+    public void keep(boolean keep) {
+        this.keep = keep;
+    }
+
+    public long emptySince() {
+        return emptySince;
+    }
+
+    public void emptySince(long at) {
+        this.emptySince = at;
     }
 
     public Room toRoom() {

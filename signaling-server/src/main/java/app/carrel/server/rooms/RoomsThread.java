@@ -1,5 +1,6 @@
 package app.carrel.server.rooms;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ public final class RoomsThread implements RoomsExecutor, AutoCloseable {
     /** Bounds how long collected output waits under sustained load (~64 relays, well under 1 ms). */
     static final int MAX_BURST = 64;
 
+    private final Clock wallClock;
     private volatile Thread roomsThread;
     private volatile Runnable afterBurst = () -> { };
     private final ExecutorService rooms = new BurstExecutor(r -> {
@@ -37,6 +39,15 @@ public final class RoomsThread implements RoomsExecutor, AutoCloseable {
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(named("carrel-clock"));
     private final ExecutorService slow = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), named("carrel-hashing"));
+
+    public RoomsThread() {
+        this(Clock.systemUTC());
+    }
+
+    /** {@code wallClock} answers {@link #now}; delays still run in real time. */
+    public RoomsThread(Clock wallClock) {
+        this.wallClock = wallClock;
+    }
 
     @Override
     public void execute(Runnable task) {
@@ -90,7 +101,7 @@ public final class RoomsThread implements RoomsExecutor, AutoCloseable {
 
     @Override
     public long now() {
-        return System.currentTimeMillis();
+        return wallClock.millis();
     }
 
     /** Stops the clock, finishes hashing in flight, then every queued room task. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code join}: a new participant, or one resuming its seat with a token. Checks run in this
- * order: already-joined, room-not-found, a valid resume token (which skips the rest),
+ * order: already-joined, room-not-found, hall checks, removed (the owner removed this token or
+ * connection a while ago), a valid resume token (which skips the rest),
  * invalid-name, room-full, wrong-password. Rooms thread only.
  */
 public final class JoinHandler {
@@ -34,9 +35,17 @@ public final class JoinHandler {
     private final Seating seating;
     private final JoinedReply reply;
     private final Halls halls;
+    private final RemovalBlocks blocks;
 
     public JoinHandler(RoomDirectory directory, Outbox outbox, RequestOrder order, PasswordHasher hasher,
                        RoomsExecutor executor, Seating seating, JoinedReply reply, Halls halls) {
+        this(directory, outbox, order, hasher, executor, seating, reply, halls, new RemovalBlocks());
+    }
+
+    public JoinHandler(RoomDirectory directory, Outbox outbox, RequestOrder order, PasswordHasher hasher,
+                       RoomsExecutor executor, Seating seating, JoinedReply reply, Halls halls,
+                       RemovalBlocks blocks) {
+        this.blocks = blocks;
         this.halls = halls;
         this.directory = directory;
         this.outbox = outbox;
@@ -60,8 +69,15 @@ public final class JoinHandler {
         if (room.hall() && !hallOpenTo(c, m, room)) {
             return;
         }
-        if (m.resume() != null) {
-            Participant p = directory.byResumeHash(ResumeTokens.hash(m.resume()));
+        String resumeHash = m.resume() == null ? null : ResumeTokens.hash(m.resume());
+        if (blocks.blocked(room, c, resumeHash, executor.now())) {
+            outbox.error(c, m.id(), ErrorCode.REMOVED, "The owner of room '" + room.name()
+                    + "' removed you from it; you cannot join again for a while");
+            return;
+        }
+        c.moderation(m.takesModeration());
+        if (resumeHash != null) {
+            Participant p = directory.byResumeHash(resumeHash);
             if (p != null && p.room() == room) {
                 resume(c, m, p);
                 return;

@@ -2,6 +2,7 @@ package app.carrel.server.seating;
 
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.CloseCodes;
+import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.server.hall.Halls;
@@ -47,6 +48,9 @@ public final class Seating {
 
     /** A new participant takes its seat, with {@code c} speaking for it. */
     void seat(Connection c, Participant p, long now) {
+        if (p.room().seated().isEmpty()) {
+            storage.roomEmptySince(p.room().id(), null);
+        }
         directory.seat(p);
         storage.participantSeated(new StoredParticipant(p.id(), p.room().id(), p.name(), p.media(), p.resumeHash(), now));
         attach(c, p);
@@ -127,11 +131,46 @@ public final class Seating {
         p.nextGraceEpoch();
     }
 
+    /**
+     * The owner removed {@code p}, or its room is being deleted: out at once, no grace period, its
+     * resume token dead. A client that joined with {@code "moderation":true} is told with
+     * {@code toModerated}; a v1 client gets an {@code error} it can show ({@code v1Code}) and the
+     * {@code left} it knows, which returns it to the lobby. The others in the room see a
+     * {@code peer-left} unless {@code tellRoom} is false (the whole room is going).
+     */
+    public void evict(Participant p, ServerMessage toModerated, ErrorCode v1Code, String v1Message,
+                      boolean tellRoom) {
+        endGrace(p);
+        Connection c = p.connection();
+        if (c != null) {
+            c.unseat();
+            p.connection(null);
+            if (c.moderation()) {
+                outbox.send(c, toModerated);
+            } else {
+                outbox.error(c, null, v1Code, v1Message);
+                outbox.send(c, new ServerMessage.Left(null));
+            }
+        }
+        unseat(p, tellRoom);
+    }
+
     private void unseat(Participant p) {
+        unseat(p, true);
+    }
+
+    private void unseat(Participant p, boolean tellRoom) {
         directory.unseat(p);
         p.queued().clear();
-        storage.participantLeft(p.id(), executor.now());
-        outbox.broadcast(p.room(), new ServerMessage.PeerLeft(p.id()), p);
+        long now = executor.now();
+        storage.participantLeft(p.id(), now);
+        if (p.room().seated().isEmpty()) {
+            p.room().emptySince(now);
+            storage.roomEmptySince(p.room().id(), now);
+        }
+        if (tellRoom) {
+            outbox.broadcast(p.room(), new ServerMessage.PeerLeft(p.id()), p);
+        }
         lobby.changed();
         if (p.room().hall()) {
             halls.unseated(p);

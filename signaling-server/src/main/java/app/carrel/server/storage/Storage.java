@@ -66,6 +66,21 @@ public final class Storage implements AutoCloseable {
         writer.submit(db -> RoomStore.insert(db, room));
     }
 
+    /** Name, capacity, password or keep setting changed (owners). */
+    public void roomChanged(String roomUuid, String name, int capacity, String passwordHash, boolean keep) {
+        writer.submit(db -> RoomStore.update(db, roomUuid, name, capacity, passwordHash, keep));
+    }
+
+    /** The room became empty at {@code at}, or ({@code null}) someone sat down in it. */
+    public void roomEmptySince(String roomUuid, Long at) {
+        writer.submit(db -> RoomStore.emptySince(db, roomUuid, at));
+    }
+
+    /** The room, its chat, timer and join history are deleted. */
+    public void roomDeleted(String roomUuid) {
+        writer.submit(db -> RoomStore.delete(db, roomUuid));
+    }
+
     public void participantSeated(StoredParticipant participant) {
         writer.submit(db -> ParticipantStore.insert(db, participant));
     }

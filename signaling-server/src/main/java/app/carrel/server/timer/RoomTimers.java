@@ -30,6 +30,11 @@ public final class RoomTimers {
         return timer == null ? null : timer.toMessage(now);
     }
 
+    /** The room was deleted; a pending "reached zero" finds no slot (epoch 0) and does nothing. */
+    public void forget(LiveRoom room) {
+        slots.remove(room.id());
+    }
+
     /** Replaces the timer and returns the new epoch. */
     int replace(LiveRoom room, FocusTimer next) {
         Slot slot = slots.computeIfAbsent(room.id(), id -> new Slot());

@@ -47,6 +47,9 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
     private AccessLimits limits;
     private String joinCode;
     private String tlsKeyPassphrase;
+    private String adminToken;
+    private Duration roomTtl;
+    private final MovableClock clock = new MovableClock();
 
     // Owned by the test thread.
     private final List<RecordingClient> clients = new ArrayList<>();
@@ -85,6 +88,23 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
     public ServerFixture admin() {
         admin = true;
         return this;
+    }
+
+    /** The admin API's rooms endpoints, open to this token (with {@link #admin()}). */
+    public ServerFixture adminToken(String token) {
+        adminToken = token;
+        return this;
+    }
+
+    /** Rooms empty this long expire; the server looks every 100 ms. */
+    public ServerFixture roomTtl(Duration ttl) {
+        roomTtl = ttl;
+        return this;
+    }
+
+    /** The server's wall clock; survives a restart, as time does. */
+    public MovableClock clock() {
+        return clock;
     }
 
     public ServerFixture ice(List<String> stunUrls, List<String> turnUrls, String secret) {
@@ -164,7 +184,13 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
             builder = builder.limits(limits);
         }
         builder = builder.joinCode(joinCode);
-        server = CarrelServer.start(builder.halls(halls).build());
+        if (adminToken != null) {
+            builder = builder.adminToken(adminToken);
+        }
+        if (roomTtl != null) {
+            builder = builder.roomTtl(roomTtl).expirySweep(Duration.ofMillis(100));
+        }
+        server = CarrelServer.start(builder.halls(halls).clock(clock).build());
     }
 
     /** Closes the server (idempotent); the database file stays for a restart. */
@@ -245,6 +271,17 @@ public final class ServerFixture implements BeforeEachCallback, AfterEachCallbac
         }
         creator.sendJson(fields.toArray());
         return creator.expect("room-created").path("room");
+    }
+
+    /** Creates a room from a new connection; returns the whole {@code room-created} (with its {@code owner} token). */
+    public JsonNode createOwnedRoom(String name, Integer capacity) {
+        RecordingClient owner = connect();
+        List<Object> fields = new ArrayList<>(List.of("type", "create-room", "id", "create", "name", name));
+        if (capacity != null) {
+            fields.addAll(List.of("capacity", capacity));
+        }
+        owner.sendJson(fields.toArray());
+        return owner.expect("room-created");
     }
 
     public String createRoom(String name) {
