@@ -158,4 +158,22 @@ class AddressLimitsContractTest {
         neighbour.sendJson("type", "create-room", "id", "n", "name", "Theirs");
         neighbour.expect("room-created");
     }
+
+    /** A room its owner deletes no longer counts: its creator may make another. */
+    @Test
+    void aDeletedRoomMakesRoomForItsCreator() {
+        server.stop();
+        server.limits(new AccessLimits(CONNECTIONS, CREATIONS_PER_HOUR, 1, 600)).start();
+        RecordingClient client = server.connect();
+        client.sendJson("type", "create-room", "id", "r0", "name", "Only one");
+        JsonNode created = client.expect("room-created");
+        client.sendJson("type", "create-room", "id", "r1", "name", "One too many");
+        assertEquals("too-many-rooms", client.expect("error").path("code").asText());
+
+        client.sendJson("type", "delete-room", "id", "d", "room", created.path("room").path("id").asText(),
+                "owner", created.path("owner").asText());
+        client.expect("room-deleted");
+        client.sendJson("type", "create-room", "id", "r2", "name", "Its successor");
+        assertEquals("r2", client.expect("room-created").path("id").asText());
+    }
 }
