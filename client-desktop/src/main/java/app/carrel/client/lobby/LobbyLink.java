@@ -3,6 +3,7 @@ package app.carrel.client.lobby;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,9 @@ final class LobbyLink {
         void lost(String reason);
 
         void rooms(List<Room> rooms);
+
+        /** A room-added, room-changed or room-removed after the first list. */
+        void roomDelta(ServerMessage delta);
     }
 
     private static final Logger log = LoggerFactory.getLogger(LobbyLink.class);
@@ -46,7 +50,7 @@ final class LobbyLink {
     /** Drops any connection and opens one to {@code server}; a newer open supersedes this one. */
     void open(URI server, SSLContext trust) {
         close();
-        LobbyConnection fresh = new LobbyConnection(server, trust, events::rooms, this::onLost);
+        LobbyConnection fresh = new LobbyConnection(server, trust, events::rooms, events::roomDelta, this::onLost);
         connection = fresh;
         fresh.open().whenComplete((list, error) -> {
             if (fresh != connection) {

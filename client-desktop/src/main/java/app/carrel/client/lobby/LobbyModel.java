@@ -4,6 +4,7 @@ import app.carrel.client.i18n.Texts;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TextRules;
 import java.io.IOException;
 import java.net.URI;
@@ -54,6 +55,11 @@ public final class LobbyModel {
         @Override
         public void rooms(List<Room> list) {
             onRooms(list);
+        }
+
+        @Override
+        public void roomDelta(ServerMessage delta) {
+            RoomDeltas.apply(rooms, delta);
         }
     });
     private final CertificateTrust certificate = new CertificateTrust();

@@ -28,6 +28,12 @@ public final class RoomDirectory {
         metrics.rooms(rooms.size());
     }
 
+    /** A deleted room; its participants are unseated before. */
+    public void removeRoom(LiveRoom room) {
+        rooms.remove(room.id());
+        metrics.rooms(rooms.size());
+    }
+
     public LiveRoom room(String id) {
         return rooms.get(id);
     }
