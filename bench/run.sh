@@ -75,6 +75,8 @@ run_one() {
     idle-default-heap) args=(idle --clients 2000) ;;
     scaling) args=(scaling) ;;
     scaling-paced) args=(scaling --spread-ms 1000 --ice-gap-ms 10) ;;
+    # 5,000 rooms, 500 lobby subscribers: v1 whole lists, then deltas, each on a fresh server.
+    lobby) args=(lobby) ;;
     call-setup) args=(call-setup --runs 20) ;;
     mesh) args=(mesh --peers 4 --seconds 60) ;;
     render) args=(render) ;;
