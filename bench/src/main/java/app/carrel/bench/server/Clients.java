@@ -68,7 +68,7 @@ public final class Clients implements AutoCloseable {
         this(uri, threads, coalesce, MAX_MESSAGE);
     }
 
-    /** {@code maxMessage}: the largest message a socket accepts (a v1 lobby list of 5,000 rooms is ~0.4 MB). */
+    /** {@code maxMessage}: the largest message a socket accepts (a v1 lobby list of 5,000 rooms is ~0.55 MB). */
     public Clients(URI uri, int threads, boolean coalesce, int maxMessage) {
         this.coalesce = coalesce;
         this.maxMessage = maxMessage;

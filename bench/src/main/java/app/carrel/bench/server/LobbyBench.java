@@ -104,6 +104,7 @@ public final class LobbyBench implements java.util.concurrent.Callable<Integer> 
             phase(server, changer, ids, fanout, name, "cold", coldChanges, 0, true);
             phase(server, changer, ids, fanout, name, "warm-up", warmupChanges, coldChanges, false);
             phase(server, changer, ids, fanout, name, "warm", changes, coldChanges + warmupChanges, true);
+            idle(server, name);
             System.out.printf("%s: server RSS at the end %,d KB%n", name, server.sample().rssKb());
         }
     }
@@ -131,10 +132,20 @@ public final class LobbyBench implements java.util.concurrent.Callable<Integer> 
         ProcessSample g1 = ProcessSample.self();
         double serverMs = (s1.cpuNanos() - s0.cpuNanos()) / 1e6 / count;
         double generatorMs = (g1.cpuNanos() - g0.cpuNanos()) / 1e6 / count;
+        double wallMs = (s1.atNanos() - s0.atNanos()) / 1e6 / count;
         System.out.printf("%s lobby %s %s changes=%d rooms=%d subscribers=%d: change -> last subscriber %s;"
-                        + " %,d bytes/change; server CPU %.2f ms/change, generator %.2f ms/change; load %s%n",
+                        + " %,d bytes/change; server CPU %.2f ms/change, generator %.2f ms/change (a change every %.0f ms); load %s%n",
                 result ? "RESULT" : "warm-up", mode, phase, count, rooms, subscribers, latency.summary(),
-                (fanout.bytes.get() - bytes0) / count, serverMs, generatorMs, loadAverage());
+                (fanout.bytes.get() - bytes0) / count, serverMs, generatorMs, wallMs, loadAverage());
+    }
+
+    /** The server's CPU while nothing changes (keep-alive, GC, the JIT): what the per-change CPU includes besides the change. */
+    private static void idle(ServerProcess server, String mode) throws InterruptedException {
+        ProcessSample s0 = server.sample();
+        Thread.sleep(5_000);
+        ProcessSample s1 = server.sample();
+        System.out.printf("RESULT lobby %s idle: server CPU %.1f ms per second with no change; load %s%n", mode,
+                (s1.cpuNanos() - s0.cpuNanos()) / 1e6 / ((s1.atNanos() - s0.atNanos()) / 1e9), loadAverage());
     }
 
     private static String loadAverage() {

@@ -16,7 +16,7 @@ import java.util.Map;
  * the JSON it is written as. A room compared with what was shown gives the delta to send (encoded
  * once, for every subscriber); the kept JSON joined gives the v1 full list without encoding any
  * room again, and that list is kept until the next change. Costs one more copy of the list's JSON
- * in memory (~75 bytes a room, plus ~90 for the map entry). Owned by {@link LobbyFeed}, rooms thread only.
+ * in memory (~110 bytes of JSON a room, plus the record and the map entry). Owned by {@link LobbyFeed}, rooms thread only.
  */
 final class ShownRooms {
     private record Shown(Room room, byte[] json) {
