@@ -77,6 +77,9 @@ run_one() {
     idle-default-heap) args=(idle --clients 2000) ;;
     scaling) args=(scaling) ;;
     scaling-paced) args=(scaling --spread-ms 1000 --ice-gap-ms 10) ;;
+    # 5,000 rooms, 500 lobby subscribers: v1 whole lists, then deltas, each on a fresh server.
+    lobby) args=(lobby) ;;
+    lobby-feed) args=(lobby-feed) ;;
     call-setup) args=(call-setup --runs 20) ;;
     mesh) args=(mesh --peers 4 --seconds 60) ;;
     render) args=(render) ;;
@@ -88,7 +91,7 @@ run_one() {
       args=(soak --peers 3 --minutes 10) ;;
     *) usage; exit 64 ;;
   esac
-  if [[ "$name" != render ]]; then
+  if [[ "$name" != render && "$name" != lobby-feed ]]; then
     args+=(--server-jar "$SERVER_JAR" --work-dir "$ROOT/bench/target/work")
   fi
   local out="$RESULTS/$name${BENCH_TAG:+-$BENCH_TAG}.txt"

@@ -8,6 +8,8 @@ import app.carrel.bench.client.RenderBench;
 import app.carrel.bench.client.SoakBench;
 import app.carrel.bench.server.IdleBench;
 import app.carrel.bench.server.JoinStormBench;
+import app.carrel.bench.server.LobbyBench;
+import app.carrel.bench.server.LobbyFeedBench;
 import app.carrel.bench.server.NegotiateBench;
 import app.carrel.bench.server.ScalingBench;
 import app.carrel.bench.server.ThroughputBench;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
         description = "Carrel benchmarks: server load generators, call benchmarks, render path (JMH).",
         subcommands = {NegotiateBench.class, ThroughputBench.class, JoinStormBench.class, IdleBench.class,
                 ScalingBench.class, CallSetupBench.class, MeshBench.class, SoakBench.class, RenderBench.class,
-                CameraBitrateBench.class, HallBench.class})
+                CameraBitrateBench.class, HallBench.class, LobbyBench.class,
+                LobbyFeedBench.class})
 public final class Bench implements Runnable {
 
     public static void main(String[] args) {

@@ -45,7 +45,23 @@ public sealed interface ClientMessage {
         return null;
     }
 
-    record ListRooms(String id) implements ClientMessage {
+    /**
+     * {@code deltas}: after the one full list, send this connection {@code room-added} /
+     * {@code room-changed} / {@code room-removed} instead of the whole list on each change (the
+     * lobby-deltas extension); v1 clients leave it out and get whole lists.
+     */
+    record ListRooms(String id, Boolean deltas) implements ClientMessage {
+        @JsonCreator
+        public ListRooms {
+        }
+
+        public ListRooms(String id) {
+            this(id, null);
+        }
+
+        public boolean wantsDeltas() {
+            return Boolean.TRUE.equals(deltas);
+        }
     }
 
     /**

@@ -36,6 +36,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.Removed.class, name = "removed"),
         @JsonSubTypes.Type(value = ServerMessage.MuteAsked.class, name = "mute-asked"),
         @JsonSubTypes.Type(value = ServerMessage.MuteRequest.class, name = "mute-request"),
+        @JsonSubTypes.Type(value = ServerMessage.RoomAdded.class, name = "room-added"),
+        @JsonSubTypes.Type(value = ServerMessage.RoomChanged.class, name = "room-changed"),
+        @JsonSubTypes.Type(value = ServerMessage.RoomRemoved.class, name = "room-removed"),
 })
 public sealed interface ServerMessage {
 
@@ -211,5 +214,23 @@ public sealed interface ServerMessage {
 
     /** To a participant the owner asked to mute; {@code byName} as in {@link Removed}. */
     record MuteRequest(String by, String byName) implements ServerMessage {
+    }
+
+    /*
+     * Lobby deltas: only to a connection that sent list-rooms with "deltas": true, after its one
+     * full list. Each carries the room's whole state, so applying one twice is harmless: a client
+     * puts an added or changed room by id and ignores the removal of an id it does not have.
+     */
+
+    /** Lobby deltas: a room was created. */
+    record RoomAdded(Room room) implements ServerMessage {
+    }
+
+    /** Lobby deltas: something the list shows changed (the participant count, say). */
+    record RoomChanged(Room room) implements ServerMessage {
+    }
+
+    /** Lobby deltas: the room with this id is gone. */
+    record RoomRemoved(String room) implements ServerMessage {
     }
 }

@@ -245,4 +245,17 @@ class CodecTest {
         assertEquals("code", invalid("{\"type\":\"join-code\",\"id\":\"1\"}").reason().replaceAll(".*'(.*)'.*", "$1"));
         assertEquals(false, new ClientMessage.JoinCode("1", "secret").toString().contains("secret"));
     }
+
+    @Test
+    void lobbyDeltasAreAskedForOnListRoomsAndCarryTheWholeRoom() throws Exception {
+        assertRoundTrip("{\"type\":\"list-rooms\",\"id\":\"1\",\"deltas\":true}", new ClientMessage.ListRooms("1", true));
+        assertEquals(false, new ClientMessage.ListRooms("1").wantsDeltas());
+        assertEquals(ErrorCode.BAD_REQUEST, invalid("{\"type\":\"list-rooms\",\"deltas\":\"yes\"}").code());
+        Room room = new Room("r1", "Algorithms", 2, 4, false);
+        assertEncodes("{\"type\":\"room-added\",\"room\":{\"id\":\"r1\",\"name\":\"Algorithms\",\"participants\":2,\"capacity\":4,\"locked\":false}}",
+                new ServerMessage.RoomAdded(room));
+        assertEncodes("{\"type\":\"room-changed\",\"room\":{\"id\":\"r1\",\"name\":\"Algorithms\",\"participants\":2,\"capacity\":4,\"locked\":false}}",
+                new ServerMessage.RoomChanged(room));
+        assertEncodes("{\"type\":\"room-removed\",\"room\":\"r1\"}", new ServerMessage.RoomRemoved("r1"));
+    }
 }

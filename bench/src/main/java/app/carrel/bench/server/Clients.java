@@ -57,6 +57,7 @@ public final class Clients implements AutoCloseable {
     private final WebSocketClientProtocolConfig protocol;
     private final String transport;
     private final boolean coalesce;
+    private final int maxMessage;
     private final List<BenchSocket> open = new ArrayList<>();
 
     /**
@@ -64,7 +65,13 @@ public final class Clients implements AutoCloseable {
      * {@link ServerOptions#coalesceSends}); otherwise each message is its own write.
      */
     public Clients(URI uri, int threads, boolean coalesce) {
+        this(uri, threads, coalesce, MAX_MESSAGE);
+    }
+
+    /** {@code maxMessage}: the largest message a socket accepts (a v1 lobby list of 5,000 rooms is ~0.55 MB). */
+    public Clients(URI uri, int threads, boolean coalesce, int maxMessage) {
         this.coalesce = coalesce;
+        this.maxMessage = maxMessage;
         boolean epoll = Epoll.isAvailable();
         this.transport = (epoll ? "epoll" : "NIO (" + Epoll.unavailabilityCause() + ")") + ", " + threads
                 + " event-loop thread" + (threads == 1 ? "" : "s") + (coalesce ? ", queued sends coalesced" : "");
@@ -81,7 +88,7 @@ public final class Clients implements AutoCloseable {
         // Client frames are masked (the default, and RFC 6455 requires it). The server's text is
         // not UTF-8-validated here: decoding it is all the generator needs.
         this.protocol = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
-                .maxFramePayloadLength(MAX_MESSAGE).handshakeTimeoutMillis(TIMEOUT_MS)
+                .maxFramePayloadLength(maxMessage).handshakeTimeoutMillis(TIMEOUT_MS)
                 .withUTF8Validator(false).build();
     }
 
@@ -116,7 +123,7 @@ public final class Clients implements AutoCloseable {
                         new HttpClientCodec(),
                         new HttpObjectAggregator(8192),
                         new WebSocketClientProtocolHandler(protocol),
-                        new WebSocketFrameAggregator(MAX_MESSAGE),
+                        new WebSocketFrameAggregator(maxMessage),
                         socket);
             }
         };

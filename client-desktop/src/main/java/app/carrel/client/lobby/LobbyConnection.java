@@ -28,12 +28,17 @@ final class LobbyConnection {
 
     /** {@code trust}: certificates a wss:// server may present; null = the JVM's trust store. */
     /** {@code onLost} is told which connection was lost, so an old one's news can be told apart. */
-    LobbyConnection(URI uri, SSLContext trust, Consumer<List<Room>> onRooms, BiConsumer<LobbyConnection, String> onLost) {
+    // onRoomDelta: a room-added, room-changed or room-removed (we ask for deltas, docs/protocol.md §12).
+    LobbyConnection(URI uri, SSLContext trust, Consumer<List<Room>> onRooms, Consumer<ServerMessage> onRoomDelta,
+                    BiConsumer<LobbyConnection, String> onLost) {
         this.client = new SignalingClient(uri, Platform::runLater, new SignalingListener() {
             @Override
             public void onMessage(ServerMessage message) {
                 if (message instanceof ServerMessage.Rooms rooms) {
                     onRooms.accept(rooms.rooms());
+                } else if (message instanceof ServerMessage.RoomAdded || message instanceof ServerMessage.RoomChanged
+                        || message instanceof ServerMessage.RoomRemoved) {
+                    onRoomDelta.accept(message);
                 }
             }
 
@@ -46,10 +51,13 @@ final class LobbyConnection {
         }, TIMEOUT, trust);
     }
 
-    /** Connects (giving {@code joinCode} if the server asks; may be null) and subscribes; completes with the first room list. */
+    /**
+     * Connects (giving {@code joinCode} if the server asks; may be null) and subscribes, asking
+     * for deltas after the first list; completes with that list.
+     */
     CompletableFuture<List<Room>> open(String joinCode) {
         return client.connect(TIMEOUT, joinCode)
-                .thenCompose(w -> client.request(ClientMessage.ListRooms::new))
+                .thenCompose(w -> client.request(id -> new ClientMessage.ListRooms(id, true)))
                 .thenApply(m -> ((ServerMessage.Rooms) m).rooms());
     }
 

@@ -35,6 +35,9 @@ final class LobbyLink {
         void lost(String reason);
 
         void rooms(List<Room> rooms);
+
+        /** A room-added, room-changed or room-removed after the first list. */
+        void roomDelta(ServerMessage delta);
     }
 
     private static final Logger log = LoggerFactory.getLogger(LobbyLink.class);
@@ -57,7 +60,7 @@ final class LobbyLink {
      */
     void open(URI server, SSLContext trust, String joinCode) {
         close();
-        LobbyConnection fresh = new LobbyConnection(server, trust, events::rooms, this::onLost);
+        LobbyConnection fresh = new LobbyConnection(server, trust, events::rooms, events::roomDelta, this::onLost);
         connection = fresh;
         fresh.open(joinCode).handle((list, error) -> {
             if (fresh != connection) {

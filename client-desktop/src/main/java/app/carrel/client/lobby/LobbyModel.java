@@ -69,6 +69,11 @@ public final class LobbyModel {
         public void rooms(List<Room> list) {
             onRooms(list);
         }
+
+        @Override
+        public void roomDelta(ServerMessage delta) {
+            RoomDeltas.apply(rooms, delta);
+        }
     });
     private final CertificateTrust certificate = new CertificateTrust();
     private final Consumer<JoinRequest> onJoin;

@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsStore;
 import app.carrel.client.status.StatusModel;
+import app.carrel.client.signaling.SignalingClient;
+import app.carrel.client.signaling.SignalingListener;
+import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.Room;
+import app.carrel.protocol.ServerMessage;
 import app.carrel.server.CarrelServer;
 import app.carrel.server.ServerConfig;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +198,44 @@ class LobbyModelTest {
                 return null;
             });
         }
+    }
+
+    @Test
+    void theListFollowsTheServersDeltasOneRowAtATime() throws Exception {
+        onFx(() -> {
+            lobby.createRoom("Algebra", 4, null);
+            lobby.createRoom("Biology", 4, null);
+            return null;
+        });
+        waitFor("both rooms listed", () -> lobby.rooms().size() == 2);
+        List<String> changes = new ArrayList<>();
+        onFx(() -> {
+            lobby.rooms().addListener((ListChangeListener<Room>) c -> {
+                while (c.next()) {
+                    changes.add((c.wasReplaced() ? "replaced " : c.wasAdded() ? "added " : "removed ") + c.getFrom() + "-" + c.getTo());
+                }
+            });
+            return null;
+        });
+        String biology = onFx(() -> lobby.rooms().get(1).id());
+        SignalingClient guest = new SignalingClient(server.uri(), Runnable::run, new SignalingListener() {
+            @Override
+            public void onMessage(ServerMessage message) {
+            }
+
+            @Override
+            public void onClosed(int code, String reason, boolean byUs) {
+            }
+        }, Duration.ofSeconds(5));
+        try {
+            guest.connect(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            guest.request(id -> new ClientMessage.Join(id, biology, "Guest")).get(10, TimeUnit.SECONDS);
+            waitFor("Biology at one participant", () -> lobby.rooms().get(1).participants() == 1);
+        } finally {
+            guest.closeBlocking(Duration.ofSeconds(5));
+        }
+        // A whole list (setAll) would replace 0-2; a delta replaces Biology's row alone.
+        assertEquals(List.of("replaced 1-2"), onFx(() -> List.copyOf(changes)));
     }
 
     private static <T> T onFx(Callable<T> task) throws Exception {

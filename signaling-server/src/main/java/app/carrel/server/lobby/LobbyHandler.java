@@ -51,7 +51,7 @@ public final class LobbyHandler {
 
     public void onListRooms(Connection c, ClientMessage.ListRooms m) {
         if (c.participant() == null) {
-            lobby.subscribe(c);
+            lobby.subscribe(c, m.wantsDeltas());
         }
         outbox.send(c, new ServerMessage.Rooms(m.id(), lobby.rooms()));
     }
@@ -104,6 +104,6 @@ public final class LobbyHandler {
         LOG.info("Room {} '{}' created (capacity {}, {}, {})", room.id(), name, capacity,
                 room.locked() ? "locked" : "open", room.hall() ? "hall" : "mesh");
         outbox.send(c, new ServerMessage.RoomCreated(requestId, room.toRoom(), ownerToken));
-        lobby.changed();
+        lobby.changed(room);
     }
 }

@@ -94,7 +94,7 @@ public final class OwnerHandler {
                 room.capacity(), room.locked() ? "locked" : "open", keep);
         outbox.send(c, new ServerMessage.RoomUpdated(m.id(), room.toRoom(), keep, by));
         tellMembers(room, new ServerMessage.RoomUpdated(null, room.toRoom(), null, by), actor);
-        lobby.changed();
+        lobby.changed(room);
     }
 
     /** Members who understand {@code room-updated}; v1 clients see the change in the lobby only. */

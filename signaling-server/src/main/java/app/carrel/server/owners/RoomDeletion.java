@@ -79,6 +79,6 @@ public final class RoomDeletion {
         blocks.forget(room);
         storage.roomDeleted(room.id());
         gone.accept(room.id());
-        lobby.changed();
+        lobby.changed(room);
     }
 }

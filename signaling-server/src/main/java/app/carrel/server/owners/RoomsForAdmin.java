@@ -74,7 +74,7 @@ public final class RoomsForAdmin implements AdminRooms {
                     room.keep());
             OwnerHandler.tellMembers(room, new ServerMessage.RoomUpdated(null, room.toRoom(), null, ADMIN), null,
                     outbox);
-            lobby.changed();
+            lobby.changed(room);
             return view(room);
         });
     }

@@ -76,6 +76,13 @@ public final class Connection {
         }
     }
 
+    /** Like {@link #send(String)}, for a message encoded once for many receivers ({@link Outlet#sendEncoded}). */
+    public void sendEncoded(byte[] utf8) {
+        if (!closed) {
+            outlet.sendEncoded(utf8);
+        }
+    }
+
     public Participant participant() {
         return participant;
     }

@@ -62,7 +62,7 @@ public final class Seating {
     /** Tells the room and the lobby about a new seat; after the joiner's own {@code joined}. */
     void announce(Participant p) {
         outbox.broadcast(p.room(), new ServerMessage.PeerJoined(p.asPeer()), p);
-        lobby.changed();
+        lobby.changed(p.room());
     }
 
     /** A resume: {@code c} now speaks for {@code p}, whose old token stops working. */
@@ -171,7 +171,7 @@ public final class Seating {
         if (tellRoom) {
             outbox.broadcast(p.room(), new ServerMessage.PeerLeft(p.id()), p);
         }
-        lobby.changed();
+        lobby.changed(p.room());
         if (p.room().hall()) {
             halls.unseated(p);
         }

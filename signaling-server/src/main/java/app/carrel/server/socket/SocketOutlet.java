@@ -48,7 +48,15 @@ final class SocketOutlet implements Outlet, OutputBatch.Pending {
         }
         // Our own JSON is valid UTF-8 by construction (getBytes replaces a lone surrogate),
         // which is why the library's per-byte re-check of outgoing text is skipped.
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return sendEncoded(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The array is only read (framed into this connection's own buffer), so one may be shared by many outlets. */
+    @Override
+    public boolean sendEncoded(byte[] utf8) {
+        if (!ws.isOpen()) {
+            return false;
+        }
         boolean collect = output.collecting();
         boolean mark;
         synchronized (this) {
