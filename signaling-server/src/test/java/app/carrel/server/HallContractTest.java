@@ -10,12 +10,11 @@ import app.carrel.server.janus.LocalJanus;
 import app.carrel.server.testing.ContractTest;
 import app.carrel.server.testing.RecordingClient;
 import app.carrel.server.testing.ServerFixture;
+import app.carrel.server.testing.TestJanus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +34,8 @@ class HallContractTest {
 
     @BeforeAll
     static void startJanus() throws Exception {
-        folder = Files.createTempDirectory("carrel-janus");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        janus = LocalJanus.start(folder, port, SECRET, "23000-23099", Duration.ofSeconds(20));
+        janus = TestJanus.start("carrel-janus", SECRET, "23000-23099");
+        folder = janus.folder();
     }
 
     @AfterAll

@@ -9,10 +9,8 @@ import app.carrel.server.testing.Eventually;
 import app.carrel.server.testing.JanusProbe;
 import app.carrel.server.testing.Member;
 import app.carrel.server.testing.ServerFixture;
+import app.carrel.server.testing.TestJanus;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,12 +27,7 @@ class HallOwnersContractTest {
 
     @BeforeAll
     static void startJanus() throws Exception {
-        Path folder = Files.createTempDirectory("carrel-janus-owners");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        janus = LocalJanus.start(folder, port, SECRET, "23100-23199", Duration.ofSeconds(20));
+        janus = TestJanus.start("carrel-janus-owners", SECRET, "23100-23199");
     }
 
     @AfterAll

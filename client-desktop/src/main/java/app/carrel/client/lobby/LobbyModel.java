@@ -277,16 +277,6 @@ public final class LobbyModel {
         }
 
         @Override
-        public void rename(String name) {
-            update(name, null, null, null);
-        }
-
-        @Override
-        public void change(int capacity, String password) {
-            update(null, capacity, password, null);
-        }
-
-        @Override
         public void delete() {
             CompletableFuture<ServerMessage.RoomDeleted> deleted = link.deleteRoom(room.id(), token);
             if (deleted == null) {
@@ -309,16 +299,7 @@ public final class LobbyModel {
         }
 
         @Override
-        public void keep(boolean keep) {
-            update(null, null, null, keep);
-        }
-
-        @Override
-        public void refresh() {
-            update(null, null, null, null);
-        }
-
-        private void update(String name, Integer capacity, String password, Boolean keep) {
+        public void update(String name, Integer capacity, String password, Boolean keep) {
             CompletableFuture<ServerMessage.RoomUpdated> updated =
                     link.updateRoom(room.id(), token, name, capacity, password, keep);
             if (updated == null) {

@@ -14,18 +14,32 @@ public interface RoomActions {
 
     int capacity();
 
-    void rename(String name);
-
-    /** {@code password}: null keeps it, "" removes it. */
-    void change(int capacity, String password);
+    /**
+     * Sends one {@code update-room}: each null field stays as it is; {@code password} "" removes
+     * it. The answer brings {@link #kept} up to date. The one way each implementation sends it.
+     */
+    void update(String name, Integer capacity, String password, Boolean keep);
 
     void delete();
 
     /** The room's "keep" setting as last heard; setting it is {@link #keep}. */
     BooleanProperty kept();
 
-    void keep(boolean keep);
+    default void rename(String name) {
+        update(name, null, null, null);
+    }
 
-    /** Asks the server for the room's settings (keep), as the menu opens. */
-    void refresh();
+    /** {@code password}: null keeps it, "" removes it. */
+    default void change(int capacity, String password) {
+        update(null, capacity, password, null);
+    }
+
+    default void keep(boolean keep) {
+        update(null, null, null, keep);
+    }
+
+    /** Asks the server for the room's settings (keep), as the menu opens: an update changing nothing. */
+    default void refresh() {
+        update(null, null, null, null);
+    }
 }

@@ -48,16 +48,6 @@ final class RoomOwner implements RoomActions {
         return room.get().capacity();
     }
 
-    @Override
-    public void rename(String name) {
-        update(name, null, null, null);
-    }
-
-    @Override
-    public void change(int capacity, String password) {
-        update(null, capacity, password, null);
-    }
-
     /** The engine ends our visit when the answer comes ("You deleted the room"). */
     @Override
     public void delete() {
@@ -67,16 +57,6 @@ final class RoomOwner implements RoomActions {
     @Override
     public BooleanProperty kept() {
         return kept;
-    }
-
-    @Override
-    public void keep(boolean keep) {
-        update(null, null, null, keep);
-    }
-
-    @Override
-    public void refresh() {
-        update(null, null, null, null);
     }
 
     void remove(Participant p, int minutes) {
@@ -89,7 +69,8 @@ final class RoomOwner implements RoomActions {
                 ? Texts.get("owner.muteAsked", p.name()) : Texts.get("owner.muteNotDelivered", p.name())));
     }
 
-    private void update(String name, Integer capacity, String password, Boolean keep) {
+    @Override
+    public void update(String name, Integer capacity, String password, Boolean keep) {
         answer(engine.updateRoom(room.get().id(), token, name, capacity, password, keep),
                 answer -> {
                     kept.set(Boolean.TRUE.equals(answer.keep()));
