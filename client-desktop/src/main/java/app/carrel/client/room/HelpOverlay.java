@@ -24,6 +24,7 @@ final class HelpOverlay extends StackPane {
                 {"V", Texts.get("help.camera")},
                 {"S", Texts.get("help.screen")},
                 {Texts.get("help.spaceKey"), Texts.get("help.space")},
+                {Texts.get("help.pageKeys"), Texts.get("help.pages")},
                 {"?", Texts.get("help.help")},
                 {"Esc", Texts.get("help.close")},
         };

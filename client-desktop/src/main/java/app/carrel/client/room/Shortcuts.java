@@ -2,13 +2,14 @@ package app.carrel.client.room;
 
 import javafx.event.EventHandler;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
- * The room's keys: M microphone, V camera, S screen share, Space push-to-talk, ? help, Esc
- * closes help. Filters on the scene so they work wherever focus is, except while typing (a
+ * The room's keys: M microphone, V camera, S screen share, Space push-to-talk, Page Up / Page
+ * Down turn the page of tiles, ? help, Esc closes help. Filters on the scene so they work wherever focus is, except while typing (a
  * chat message with an "m" in it must not mute anyone). Space is consumed so it never also
  * presses a focused button.
  */
@@ -30,6 +31,16 @@ final class Shortcuts {
                 case V -> model.controls().toggleCamera();
                 case S -> model.controls().toggleScreenShare();
                 case SPACE -> model.controls().pushToTalk(true);
+                case PAGE_UP, PAGE_DOWN -> {
+                    if (e.getTarget() instanceof ListView<?>) {
+                        return; // the chat's own list pages through its lines
+                    }
+                    if (e.getCode() == KeyCode.PAGE_UP) {
+                        model.pages().previous();
+                    } else {
+                        model.pages().next();
+                    }
+                }
                 case ESCAPE -> model.hideHelp();
                 default -> {
                     return;

@@ -32,6 +32,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,21 @@ class RoomViewTest {
         int index = Integer.parseInt(second.get(0).substring(1)) / small.size() + 1;
         assertEquals(Texts.get("room.page", index, pages(small.size())), label(robot));
         assertNamesOnEveryTile(robot);
+    }
+
+    /** Page Down and Page Up turn the page, as the arrows under the grid do. */
+    @Test
+    void pageDownAndPageUpTurnThePage(FxRobot robot) {
+        robot.interact(() -> model.onJoined(joined(49)));
+        Await.until("a page bar", LIMIT, () -> robot.lookup("#page-bar").query().isVisible());
+        int perPage = tileIds(robot).size();
+        robot.type(KeyCode.PAGE_DOWN);
+        Await.until("page 2", LIMIT, () -> label(robot).equals(Texts.get("room.page", 2, pages(perPage))), () -> label(robot));
+        robot.type(KeyCode.PAGE_DOWN);
+        Await.until("page 3", LIMIT, () -> label(robot).equals(Texts.get("room.page", 3, pages(perPage))), () -> label(robot));
+        robot.type(KeyCode.PAGE_UP);
+        Await.until("page 2 again", LIMIT, () -> label(robot).equals(Texts.get("room.page", 2, pages(perPage))), () -> label(robot));
+        assertEquals(Set.copyOf(tileIds(robot)), last(), "the engine hears the page the keys turned to");
     }
 
     @Test
