@@ -31,7 +31,12 @@ final class HelpOverlay extends StackPane {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().addAll(Styles.TEXT_BOLD, "shortcut-key");
-            keys.addRow(i, key, new Label(rows[i][1]));
+            // In a narrow room the keys stay whole and the descriptions wrap (both were cut).
+            key.setMinWidth(USE_PREF_SIZE);
+            Label what = new Label(rows[i][1]);
+            what.setWrapText(true);
+            what.setMinHeight(USE_PREF_SIZE);
+            keys.addRow(i, key, what);
         }
         Label title = new Label(Texts.get("help.title"));
         title.getStyleClass().add(Styles.TITLE_3);
