@@ -2,11 +2,14 @@ package app.carrel.bench.server;
 
 import app.carrel.bench.ProcessSample;
 import app.carrel.bench.ServerProcess;
+import app.carrel.bench.ThreadCpu;
+import app.carrel.protocol.ServerMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -81,10 +84,15 @@ public final class ResumeStormBench implements Callable<Integer> {
             second = options.launchReplacement(first);
             storm.start();
             second.awaitListening(Duration.ofSeconds(limitSeconds));
+            // Sampled when the log line is read: the first clients may already be in (tens of ms).
             ProcessSample atListen = second.sample();
+            ThreadCpu threadsAtListen = ThreadCpu.of(second.pid());
             boolean done = storm.finished.await(limitSeconds, TimeUnit.SECONDS);
             ProcessSample atEnd = second.sample();
+            ThreadCpu threadsAtEnd = ThreadCpu.of(second.pid());
             storm.report(second, sigterm, done, atListen, atEnd);
+            System.out.printf("server threads to listen: %s%nserver threads during the storm: %s%n",
+                    threadsAtListen.since(new ThreadCpu(Map.of()), 6), threadsAtEnd.since(threadsAtListen, 6));
             return storm.back.get() == clients ? 0 : 1;
         } finally {
             pool.close();
@@ -95,7 +103,10 @@ public final class ResumeStormBench implements Callable<Integer> {
         }
     }
 
-    /** Every seat knocking until the port answers, then resuming; owned by the clients' loops. */
+    /**
+     * Every seat knocking until the port answers, then resuming. Knocks run on the retry timer's
+     * thread, replies on the clients' event loops; the counters are atomic for that.
+     */
     private final class Storm {
         private final Clients pool;
         private final List<Seat> seats;
@@ -160,7 +171,7 @@ public final class ResumeStormBench implements Callable<Integer> {
                         return;
                     }
                     joinedAt.set(i, at);
-                    String id = Setup.decode(json, app.carrel.protocol.ServerMessage.Joined.class).self().id();
+                    String id = Setup.decode(json, ServerMessage.Joined.class).self().id();
                     if (id.equals(seat.id())) {
                         back.incrementAndGet();
                         end(i, true, null);
