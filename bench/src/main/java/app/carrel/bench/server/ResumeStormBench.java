@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import picocli.CommandLine.Command;
@@ -52,6 +53,14 @@ public final class ResumeStormBench implements Callable<Integer> {
             description = "A client's wait between refused connects, jittered ±50% (default: ${DEFAULT-VALUE})")
     int retryMs;
 
+    /**
+     * The app's own policy instead: 250 ms after the close, then doubling up to 5 s, no jitter
+     * (ServerLink). Then what counts is SIGTERM -> last joined: the wait is the client's.
+     */
+    @Option(names = "--app-backoff", description = "Retry as the app does (250 ms doubling to 5 s, no jitter) "
+            + "instead of --retry-ms")
+    boolean appBackoff;
+
     @Option(names = "--limit-seconds", defaultValue = "60", description = "Clients not back by then count as failed")
     int limitSeconds;
 
@@ -82,7 +91,7 @@ public final class ResumeStormBench implements Callable<Integer> {
 
             Storm storm = new Storm(pool, seats, new InetSocketAddress(first.uri().getHost(), first.uri().getPort()));
             second = options.launchReplacement(first);
-            storm.start();
+            storm.start(sigterm);
             second.awaitListening(Duration.ofSeconds(limitSeconds));
             // Sampled when the log line is read: the first clients may already be in (tens of ms).
             ProcessSample atListen = second.sample();
@@ -111,11 +120,13 @@ public final class ResumeStormBench implements Callable<Integer> {
         private final Clients pool;
         private final List<Seat> seats;
         private final AtomicReferenceArray<Long> joinedAt;
+        private final AtomicIntegerArray attempts;
         private final AtomicInteger back = new AtomicInteger();
         private final AtomicInteger otherId = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicInteger refused = new AtomicInteger();
         private final AtomicLong firstOpen = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong lastOpen = new AtomicLong();
         private final AtomicLong firstCpu = new AtomicLong();
         private final CountDownLatch finished;
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,15 +144,22 @@ public final class ResumeStormBench implements Callable<Integer> {
             this.address = address;
             this.seats = seats;
             this.joinedAt = new AtomicReferenceArray<>(seats.size());
+            this.attempts = new AtomicIntegerArray(seats.size());
             this.finished = new CountDownLatch(seats.size());
         }
 
-        void start() {
+        void start(long sigterm) {
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
             firstCpu.set(ProcessSample.self().cpuNanos());
             for (int i = 0; i < seats.size(); i++) {
                 int index = i;
-                timer.execute(() -> knock(index));
+                if (appBackoff) {
+                    // The app counts from its close, which came with the SIGTERM, not from the exit.
+                    long first = nextAppWaitMicros(index) - (System.nanoTime() - sigterm) / 1_000;
+                    timer.schedule(() -> knock(index), Math.max(0, first), TimeUnit.MICROSECONDS);
+                } else {
+                    timer.execute(() -> knock(index));
+                }
             }
         }
 
@@ -160,7 +178,9 @@ public final class ResumeStormBench implements Callable<Integer> {
                     retryLater(i);
                     return;
                 }
-                firstOpen.accumulateAndGet(System.nanoTime(), Math::min);
+                long opened = System.nanoTime();
+                firstOpen.accumulateAndGet(opened, Math::min);
+                lastOpen.accumulateAndGet(opened, Math::max);
                 Clients.welcomed(s).thenCompose(x -> {
                     s.send(Wire.resume("j", seat.room(), seat.name(), seat.token()));
                     return s.expect(m -> Wire.isType(m, "joined") || Wire.isType(m, "error"));
@@ -185,8 +205,15 @@ public final class ResumeStormBench implements Callable<Integer> {
 
         private void retryLater(int i) {
             refused.incrementAndGet();
-            long wait = retryMs * 1_000L / 2 + ThreadLocalRandom.current().nextLong(retryMs * 1_000L + 1);
+            long wait = appBackoff ? nextAppWaitMicros(i)
+                    : retryMs * 1_000L / 2 + ThreadLocalRandom.current().nextLong(retryMs * 1_000L + 1);
             timer.schedule(() -> knock(i), wait, TimeUnit.MICROSECONDS);
+        }
+
+        /** ServerLink's schedule: 250 ms << attempt, at most 5 s. */
+        private long nextAppWaitMicros(int i) {
+            int attempt = attempts.getAndIncrement(i);
+            return Math.min(5_000_000L, 250_000L << Math.min(attempt, 10));
         }
 
         /**
@@ -229,13 +256,15 @@ public final class ResumeStormBench implements Callable<Integer> {
                             + "first WebSocket open %+.0f ms from it); SIGTERM -> listening %.0f ms%n",
                     (listen - server.startedNanos()) / 1e6, (logged - server.startedNanos()) / 1e6,
                     (firstOpen.get() - logged) / 1e6, (listen - sigterm) / 1e6);
+            System.out.printf("WebSockets open: the last %.0f ms after listen (arrivals spread by knocking and "
+                    + "the server's accepts and handshakes)%n", (lastOpen.get() - listen) / 1e6);
             System.out.printf("server CPU: %.2f s to listen, %.2f s more during the storm; generator CPU %.2f s "
                             + "(%d refused connects or probes)%n", atListen.cpuNanos() / 1e9,
                     (atEnd.cpuNanos() - atListen.cpuNanos()) / 1e9, generatorCpu, refused.get());
-            System.out.printf("RESULT resume-storm clients=%d per-room=%d retry=%d ms: listen -> joined %s; "
+            System.out.printf("RESULT resume-storm clients=%d per-room=%d retry=%s: listen -> joined %s; "
                             + "last joined %.0f ms after listen, %.0f ms after SIGTERM; back with own id %d/%d, "
                             + "other id %d, failed %d%s%n",
-                    clients, perRoom, retryMs, latency.summary(), (last - listen) / 1e6, (last - sigterm) / 1e6,
+                    clients, perRoom, appBackoff ? "as the app" : retryMs + " ms", latency.summary(), (last - listen) / 1e6, (last - sigterm) / 1e6,
                     back.get(), clients, otherId.get(), failed.get(), done ? "" : " (limit reached)");
             timer.shutdownNow();
         }
