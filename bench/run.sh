@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them: bench/run.sh [name|server|client|all] [extra options]
-#   server benchmarks: negotiate negotiate-paced throughput join-storm idle idle-deployed idle-default-heap scaling scaling-paced
+#   server benchmarks: negotiate negotiate-paced throughput join-storm resume-storm idle idle-deployed idle-default-heap scaling scaling-paced
 #   client benchmarks: call-setup mesh render soak camera-bitrate halls
 # Output goes to the terminal and to bench/target/results/<name>.txt, each file headed by the
 # machine's load at the start (benchmarks on a busy machine measure the other work too).
@@ -14,7 +14,7 @@ JAR="$ROOT/bench/target/carrel-bench.jar"
 SERVER_JAR="$ROOT/signaling-server/target/carrel-server.jar"
 RESULTS="$ROOT/bench/target/results"
 NATIVE_TMP="$ROOT/bench/target/native-tmp"
-SERVER_BENCHES="negotiate negotiate-paced throughput join-storm idle idle-deployed idle-default-heap scaling scaling-paced"
+SERVER_BENCHES="negotiate negotiate-paced throughput join-storm resume-storm idle idle-deployed idle-default-heap scaling scaling-paced"
 CLIENT_BENCHES="call-setup mesh render soak camera-bitrate halls"
 
 usage() {
@@ -68,6 +68,8 @@ run_one() {
     negotiate-paced) args=(negotiate --spread-ms 1000 --ice-gap-ms 10) ;;
     throughput) args=(throughput) ;;
     join-storm) args=(join-storm) ;;
+    # 1,000 seated clients, SIGTERM, a new cold server process on the same database: listen -> joined.
+    resume-storm) args=(resume-storm) ;;
     # A fixed, pre-touched server heap: RSS growth is then what connections cost natively (the
     # live heap per connection is printed from a class histogram); with an elastic heap, G1's
     # young generation growing to absorb handshake garbage would dominate the number.

@@ -11,6 +11,7 @@ import app.carrel.bench.server.JoinStormBench;
 import app.carrel.bench.server.LobbyBench;
 import app.carrel.bench.server.LobbyFeedBench;
 import app.carrel.bench.server.NegotiateBench;
+import app.carrel.bench.server.ResumeStormBench;
 import app.carrel.bench.server.ScalingBench;
 import app.carrel.bench.server.ThroughputBench;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {NegotiateBench.class, ThroughputBench.class, JoinStormBench.class, IdleBench.class,
                 ScalingBench.class, CallSetupBench.class, MeshBench.class, SoakBench.class, RenderBench.class,
                 CameraBitrateBench.class, HallBench.class, LobbyBench.class,
-                LobbyFeedBench.class})
+                LobbyFeedBench.class, ResumeStormBench.class})
 public final class Bench implements Runnable {
 
     public static void main(String[] args) {

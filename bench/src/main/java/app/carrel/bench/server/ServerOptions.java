@@ -44,14 +44,25 @@ public final class ServerOptions {
     Path workDir;
 
     public ServerProcess startServer() throws Exception {
-        // Every generated client comes from 127.0.0.1: the per-address limits, meant for one school's
-        // NAT, would refuse a bench's thousands of connections and rooms.
-        List<String> args = List.of("--rate-limit", Integer.toString(rateLimit), "--rate-burst", Integer.toString(rateLimit),
-                "--max-capacity", "8", "--max-connections-per-address", "1000000",
-                "--room-creations-per-hour", "1000000", "--max-rooms-per-address", "1000000");
-        ServerProcess server = ServerProcess.start(serverJar, serverJvm, args, workDir);
+        ServerProcess server = ServerProcess.start(serverJar, serverJvm, serverArgs(), workDir);
         System.out.printf("server pid %d at %s (rate limit %d/s)%n", server.pid(), server.uri(), rateLimit);
         return server;
+    }
+
+    /**
+     * A new server process over {@code old}'s database and port, as a restart starts one; it
+     * returns at once, before the new process listens. {@code old} must have exited.
+     */
+    public ServerProcess launchReplacement(ServerProcess old) throws Exception {
+        return ServerProcess.launch(serverJar, serverJvm, serverArgs(), workDir, old.database(), old.uri().getPort());
+    }
+
+    private List<String> serverArgs() {
+        // Every generated client comes from 127.0.0.1: the per-address limits, meant for one school's
+        // NAT, would refuse a bench's thousands of connections and rooms.
+        return List.of("--rate-limit", Integer.toString(rateLimit), "--rate-burst", Integer.toString(rateLimit),
+                "--max-capacity", "8", "--max-connections-per-address", "1000000",
+                "--room-creations-per-hour", "1000000", "--max-rooms-per-address", "1000000");
     }
 
     public Clients clients(ServerProcess server) {

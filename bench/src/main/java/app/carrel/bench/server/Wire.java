@@ -22,6 +22,12 @@ public final class Wire {
         return "{\"type\":\"join\",\"id\":\"" + id + "\",\"room\":\"" + room + "\",\"name\":\"" + name + "\"}";
     }
 
+    /** A {@code join} presenting a resume token: back as the same participant (protocol §4). */
+    public static String resume(String id, String room, String name, String token) {
+        return "{\"type\":\"join\",\"id\":\"" + id + "\",\"room\":\"" + room + "\",\"name\":\"" + name
+                + "\",\"resume\":\"" + token + "\"}";
+    }
+
     public static String leave(String id) {
         return "{\"type\":\"leave\",\"id\":\"" + id + "\"}";
     }
