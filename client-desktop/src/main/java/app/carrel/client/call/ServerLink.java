@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -250,7 +251,10 @@ final class ServerLink {
         if (retry != null || attemptInFlight || shutdown) {
             return;
         }
-        long millis = Math.min(config.reconnectMaxDelay().toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
+        long ceiling = Math.min(config.reconnectMaxDelay().toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
+        // Somewhere in the upper half: after a server restart a whole school retries, and without
+        // jitter every app knocked at the same instants (bench resume-storm --app-backoff).
+        long millis = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
         attempt++;
         int number = attempt;
         Instant next = Instant.now().plusMillis(millis);
