@@ -169,11 +169,14 @@ class CallRecoveryTest {
             }
             System.out.println("CallRecoveryTest: retries announced " + retries);
             assertEquals(List.of(1, 2, 3), retries.stream().map(EventRecorder.Retry::attempt).toList());
-            // 250 ms, 500 ms, then the fixture's 1 s ceiling; a little is lost between scheduling and recording.
-            assertTrue(retries.get(0).ahead().toMillis() > 150, "first retry " + retries.get(0));
-            assertTrue(retries.get(1).ahead().compareTo(retries.get(0).ahead()) > 0, "backoff " + retries);
-            assertTrue(retries.get(2).ahead().compareTo(retries.get(1).ahead()) > 0, "backoff " + retries);
-            assertTrue(retries.get(2).ahead().toMillis() <= 1000, "ceiling " + retries);
+            // Steps of 250 ms, 500 ms, then the fixture's 1 s ceiling, each waited somewhere in its
+            // upper half (jitter); up to 100 ms is lost between scheduling and recording.
+            long[] steps = {250, 500, 1000};
+            for (int i = 0; i < 3; i++) {
+                long ahead = retries.get(i).ahead().toMillis();
+                assertTrue(ahead > steps[i] / 2 - 100 && ahead <= steps[i], "retry " + (i + 1) + " in the upper half of "
+                        + steps[i] + " ms: " + retries);
+            }
             call.startServer();
             assertTrue(a.awaitState(CallState.IN_CALL, LIMIT), "a should resume");
         }
