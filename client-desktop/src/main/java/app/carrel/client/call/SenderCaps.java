@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Holds one connection's video senders to the caps the mesh last decided ({@link UplinkBudget})
  * and puts them on each sender as it appears: senders come and go with negotiation, camera
  * switches and screen sharing. Written through get/setParameters, which libwebrtc applies to the
- * running encoder without renegotiating. Only the three capped fields are written; {@code active}
+ * running encoder without renegotiating. Only the capped fields (and the start floor's minimum,
+ * below) are written; {@code active}
  * is left as it is (the audio senders' mute uses it; a camera that is off stops its source), and
  * audio senders are never passed here. Owned by its {@link PeerSession}, on the engine thread.
  * <p>
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * frame dropper discards anything larger than 320x240 (up to four frames, ~130 ms at 30 fps) and
  * asks the camera for smaller pictures. Whether it does depends on whether the first bit-rate
  * update reaches the encoder before the first frame: that race made call set-up bimodal (first
- * frame ~40 ms or ~180 ms after the join). With a floor of 600 kbit/s the target starts above the
- * dropper's thresholds for 640x480, so no frame is dropped. 0.14 exposes neither the start
+ * frame ~40 ms or ~180 ms after the join). With a floor of 600 kbit/s the target is above the
+ * dropper's thresholds for 640x480 as soon as the encoder has registered it, which happens as it
+ * is configured on the first frame: so that first frame can still go, but not the three after it
+ * (measured: the slow mode went from ~150 to ~50 ms, docs/benchmarks.md). 0.14 exposes neither the start
  * bit rate nor the degradation preference, which would be the direct ways. The floor is lifted
  * ({@link #liftStartFloor}) once the estimate has had time to climb on its own: a link slower than
  * the floor is overdriven for those seconds, then congestion control takes over as before.
