@@ -39,10 +39,8 @@ class HallContractTest {
     }
 
     @AfterAll
-    static void stopJanus() {
-        if (janus != null) {
-            janus.close();
-        }
+    static void stopJanus() throws Exception {
+        TestJanus.stop(janus);
     }
 
     @RegisterExtension

@@ -31,10 +31,8 @@ class HallOwnersContractTest {
     }
 
     @AfterAll
-    static void stopJanus() {
-        if (janus != null) {
-            janus.close();
-        }
+    static void stopJanus() throws Exception {
+        TestJanus.stop(janus);
     }
 
     @RegisterExtension

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Comparator;
 
 /**
  * A real Janus for a contract test class, from a generated config in a fresh temp folder, its
@@ -23,5 +24,16 @@ public final class TestJanus {
             port = socket.getLocalPort();
         }
         return LocalJanus.start(Files.createTempDirectory(folderPrefix), port, secret, rtpPorts, Duration.ofSeconds(20));
+    }
+
+    /** Stops it and deletes its folder (config, log, and whatever the test put there): no leftovers in /tmp. */
+    public static void stop(LocalJanus janus) throws IOException {
+        if (janus == null) {
+            return;
+        }
+        janus.close();
+        try (var files = Files.walk(janus.folder())) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }
