@@ -18,6 +18,15 @@ final class VideoRoomRequests {
     }
 
     /**
+     * Janus asks a publisher for a key frame when it has sent none for this long. A simulcast
+     * subscriber gets nothing of a video until a key frame on its layer, and Janus asks for one
+     * only once as it subscribes; libwebrtc ignores a request within 300 ms of the last, so when
+     * two members subscribed together one of them got no frame at all (seen once in 4 CI runs of
+     * HallCallTest). This bounds that wait, at the cost of a key frame every few seconds.
+     */
+    static final int KEYFRAME_SECONDS = 3;
+
+    /**
      * A private room only the server can create (admin key) and change (secret), which admits
      * only publishers with a token we added ({@code allowed}) and subscribers that name a
      * publisher's private id ({@code require_pvtid}).
@@ -33,6 +42,7 @@ final class VideoRoomRequests {
         body.put("permanent", false);
         body.put("publishers", publishers);
         body.put("bitrate", bitrate);
+        body.put("fir_freq", KEYFRAME_SECONDS);
         body.put("require_pvtid", true);
         body.putArray("allowed");
         body.put("audiocodec", "opus");
