@@ -56,8 +56,13 @@ interface CallTransport {
     /** "mesh" or "sfu": how this call is carried, for reports. */
     String kind();
 
-    /** Where one participant's decoded video goes (null: nowhere). */
-    void setSink(String peerId, RemoteVideoSink sink);
+    /** Where one participant's decoded video goes (null: nowhere); nothing for someone not here. */
+    default void setSink(String peerId, RemoteVideoSink sink) {
+        RemoteMedia remote = remoteMedia(peerId);
+        if (remote != null) {
+            remote.setSink(sink);
+        }
+    }
 
     /** What has arrived from one participant, or null; any thread. */
     RemoteMedia remoteMedia(String peerId);

@@ -136,14 +136,6 @@ final class MeshTransport implements CallTransport {
     }
 
     @Override
-    public void setSink(String peerId, RemoteVideoSink sink) {
-        RemoteMedia remote = remoteMedia.get(peerId);
-        if (remote != null) {
-            remote.setSink(sink);
-        }
-    }
-
-    @Override
     public RemoteMedia remoteMedia(String peerId) {
         return remoteMedia.get(peerId);
     }

@@ -137,14 +137,6 @@ final class SfuTransport implements CallTransport {
     }
 
     @Override
-    public void setSink(String peerId, RemoteVideoSink sink) {
-        RemoteMedia remote = remoteMedia.get(peerId);
-        if (remote != null) {
-            remote.setSink(sink);
-        }
-    }
-
-    @Override
     public RemoteMedia remoteMedia(String peerId) {
         return remoteMedia.get(peerId);
     }
