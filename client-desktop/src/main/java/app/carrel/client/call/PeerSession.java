@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class PeerSession {
 
     private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
+    /** What we ask the peer's congestion control to start at (see {@link StartBitrate}): the camera's start floor. */
+    private static final int START_KBPS = SenderCaps.START_FLOOR_BPS / 1000;
 
     private final String selfId;
     private final String peerId;
@@ -120,7 +122,7 @@ final class PeerSession {
             // large for the target bitrate" (about 140 ms at 30 fps) before the first frame left.
             updateAudio();
             capVideo();
-            relay.answer(peerId, answer.sdp);
+            relay.answer(peerId, StartBitrate.ask(answer.sdp, START_KBPS));
             mayOffer = true;
             negotiateIfPending();
         } catch (NegotiationException e) {
@@ -327,7 +329,7 @@ final class PeerSession {
         try {
             RTCSessionDescription offer = Sdp.createOffer(pc);
             Sdp.setLocal(pc, offer);
-            relay.offer(peerId, offer.sdp);
+            relay.offer(peerId, StartBitrate.ask(offer.sdp, START_KBPS));
         } catch (NegotiationException e) {
             events.onProblem(Texts.get("call.offerFailed", peerId, e.getMessage()));
         } finally {

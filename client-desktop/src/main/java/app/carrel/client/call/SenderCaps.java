@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * frame ~40 ms or ~180 ms after the join). With a floor of 600 kbit/s the target is above the
  * dropper's thresholds for 640x480 as soon as the encoder has registered it, which happens as it
  * is configured on the first frame: so that first frame can still go, but not the three after it
- * (measured: the slow mode went from ~150 to ~50 ms, docs/benchmarks.md). 0.14 exposes neither the start
- * bit rate nor the degradation preference, which would be the direct ways. The floor is lifted
+ * (measured: the slow mode went from ~150 to ~50 ms, docs/benchmarks.md). Each side also asks its
+ * peer to start its congestion control at the floor ({@link StartBitrate}), which closes the race
+ * for the first frame as well; 0.14 has no degradation preference to set. The floor is lifted
  * ({@link #liftStartFloor}) once the estimate has had time to climb on its own: a link slower than
  * the floor is overdriven for those seconds, then congestion control takes over as before.
  * <p>
