@@ -2,6 +2,8 @@
 # Builds what the benchmarks need and runs them: bench/run.sh [name|server|client|all] [extra options]
 #   server benchmarks: negotiate negotiate-paced throughput join-storm resume-storm idle idle-deployed idle-default-heap scaling scaling-paced
 #   client benchmarks: call-setup mesh render soak camera-bitrate halls
+#   node-compare: a fresh carrel-server against a plain Node `ws` relay, under a Node load generator
+#     (bench/node; needs node and npm; options: bench/node/compare.mjs's, e.g. --repeat 3 --cpu x)
 # Output goes to the terminal and to bench/target/results/<name>.txt, each file headed by the
 # machine's load at the start (benchmarks on a busy machine measure the other work too).
 # Environment: MVN_ARGS (e.g. "-o" offline), BENCH_SKIP_BUILD=1 to reuse the jars, BENCH_TAG=x to
@@ -91,6 +93,14 @@ run_one() {
     # Native memory tracking splits RSS growth into the JVM's share and native code's own.
     soak) java+=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary)
       args=(soak --peers 3 --minutes 10) ;;
+    node-compare)
+      # Not the Java generator: Node `ws` clients, one message in flight per direction, a fresh
+      # server per scenario, and the same contract served by a 150-line Node relay to compare.
+      (cd "$ROOT/bench/node" && npm ci --silent --no-audit --no-fund)
+      mkdir -p "$RESULTS"
+      { header "$name"; node "$ROOT/bench/node/compare.mjs" "$@" 2>&1; echo "# load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; } \
+        | tee "$RESULTS/$name${BENCH_TAG:+-$BENCH_TAG}.txt"
+      return ;;
     *) usage; exit 64 ;;
   esac
   if [[ "$name" != render && "$name" != lobby-feed ]]; then
