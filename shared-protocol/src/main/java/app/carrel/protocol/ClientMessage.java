@@ -208,15 +208,22 @@ public sealed interface ClientMessage {
     /**
      * Halls: whose video we show now (the rest is not sent to us); audio comes from everyone.
      * {@code layer} is the simulcast layer that fits our tiles: 0 the smallest, 2 the full picture
-     * (absent: keep the last one, at first 2).
+     * (absent: keep the last one, at first 2). {@code large} names the shown peers whose tile is
+     * large (the stage: a pinned tile or a shared screen): their video comes in the full layer
+     * whatever {@code layer} says (absent: none).
      */
-    record SfuView(String id, List<String> peers, Integer layer) implements ClientMessage {
+    record SfuView(String id, List<String> peers, Integer layer, List<String> large) implements ClientMessage {
         public SfuView {
             peers = peers == null ? null : List.copyOf(peers);
+            large = large == null ? List.of() : List.copyOf(large);
+        }
+
+        public SfuView(String id, List<String> peers, Integer layer) {
+            this(id, peers, layer, null);
         }
 
         public SfuView(String id, List<String> peers) {
-            this(id, peers, null);
+            this(id, peers, null, null);
         }
 
         @Override

@@ -82,6 +82,11 @@ class HallContractTest {
         RecordingClient outside = server.connect();
         outside.sendJson("type", "sfu-view", "id", "v", "peers", List.of());
         assertError(outside.next(), "not-in-room", "v");
+        // A malformed view is refused as such wherever it comes from.
+        outside.sendJson("type", "sfu-view", "id", "w", "peers", List.of(), "large", java.util.Arrays.asList((Object) null));
+        assertError(outside.next(), "bad-request", "w");
+        outside.sendJson("type", "sfu-view", "id", "x", "peers", List.of(), "large", "someone");
+        assertError(outside.next(), "bad-request", "x");
         String mesh = server.createRoom("Mesh", 4, null).path("id").asText();
         RecordingClient inMesh = server.connect();
         inMesh.sendJson("type", "join", "id", "j", "room", mesh, "name", "Ann", "halls", true);

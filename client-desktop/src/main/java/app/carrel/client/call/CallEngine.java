@@ -272,6 +272,17 @@ public final class CallEngine implements AutoCloseable {
         thread.execute(() -> visit.showVideoOf(copy));
     }
 
+    /**
+     * Whose tile is large (the stage: a pinned tile or a shared screen), or null: in a hall that
+     * video comes in its full simulcast layer while the other tiles get the layer their size fits.
+     */
+    public void showLargeVideoOf(String peerId) {
+        if (state.get() == CallState.CLOSED) {
+            return;
+        }
+        thread.execute(() -> visit.showLargeVideoOf(peerId));
+    }
+
     /** Every byte sent and received in this room so far, all connections; zero outside one. */
     public CompletableFuture<Traffic> traffic() {
         return thread.compose(() -> visit.room() == null ? CompletableFuture.completedFuture(Traffic.NONE)

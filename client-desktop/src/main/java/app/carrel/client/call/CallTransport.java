@@ -53,6 +53,13 @@ interface CallTransport {
      */
     void showVideoOf(Set<String> peerIds);
 
+    /**
+     * Whose tiles among those shown are large (the stage). A transport that receives several sizes
+     * of each video gives these the largest; the default, for one that receives one size, ignores it.
+     */
+    default void showLargeVideoOf(Set<String> peerIds) {
+    }
+
     /** "mesh" or "sfu": how this call is carried, for reports. */
     String kind();
 

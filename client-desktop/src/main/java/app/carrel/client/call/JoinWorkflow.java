@@ -39,6 +39,8 @@ final class JoinWorkflow {
     private final Map<String, RemoteVideoSink> sinks = new HashMap<>();
     /** Whose video the room view shows (CallEngine#showVideoOf); empty until it says. */
     private Set<String> shown = Set.of();
+    /** Whose tile is large (CallEngine#showLargeVideoOf); empty when nobody's. */
+    private Set<String> large = Set.of();
     private RoomCall room;
     // The same RoomCall as room, published for readers on other threads (videoReception, selfId).
     private volatile RoomCall current;
@@ -116,6 +118,13 @@ final class JoinWorkflow {
         shown = Set.copyOf(peerIds);
         if (room != null) {
             room.transport().showVideoOf(shown);
+        }
+    }
+
+    void showLargeVideoOf(String peerId) {
+        large = peerId == null ? Set.of() : Set.of(peerId);
+        if (room != null) {
+            room.transport().showLargeVideoOf(large);
         }
     }
 
@@ -200,6 +209,7 @@ final class JoinWorkflow {
                     ServerMessage.Joined joined = (ServerMessage.Joined) message;
                     link.joined(joined, password);
                     room = new RoomCall(listeners, local, transportFor(joined, local), joined);
+                    room.transport().showLargeVideoOf(large);
                     room.transport().showVideoOf(shown);
                     current = room;
                     JoinedRoom result = JoinedRoom.of(joined);

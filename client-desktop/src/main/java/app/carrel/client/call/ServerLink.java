@@ -168,8 +168,8 @@ final class ServerLink {
             }
 
             @Override
-            public void view(List<String> peerIds, int layer) {
-                sendOrQueue(new ClientMessage.SfuView(null, peerIds, layer));
+            public void view(List<String> peerIds, int layer, List<String> large) {
+                sendOrQueue(new ClientMessage.SfuView(null, peerIds, layer, large));
             }
         };
     }

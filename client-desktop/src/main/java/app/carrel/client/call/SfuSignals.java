@@ -16,6 +16,9 @@ interface SfuSignals {
 
     void ice(SfuPc pc, IceCandidate candidate);
 
-    /** Whose video we show now, and the simulcast layer (0–2) that fits their tiles. */
-    void view(List<String> peerIds, int layer);
+    /**
+     * Whose video we show now, the simulcast layer (0–2) that fits their tiles, and whose tile is
+     * large (those come in the full layer).
+     */
+    void view(List<String> peerIds, int layer, List<String> large);
 }

@@ -34,6 +34,8 @@ final class SfuTransport implements CallTransport {
     private final RTCConfiguration rtcConfig;
     private final List<Double> layers;
     private Set<String> shown = Set.of();
+    /** Whose tiles among {@link #shown} are large (the stage): sent along as the view's {@code large}. */
+    private Set<String> large = Set.of();
     /** Per participant, for its bitrate between samples. */
     private final Map<String, StatsReader> statsReaders = new HashMap<>();
     private SfuPublisher publisher;
@@ -126,8 +128,18 @@ final class SfuTransport implements CallTransport {
     @Override
     public void showVideoOf(Set<String> peerIds) {
         shown = Set.copyOf(peerIds);
+        sendView();
+    }
+
+    @Override
+    public void showLargeVideoOf(Set<String> peerIds) {
+        large = Set.copyOf(peerIds);
+        sendView();
+    }
+
+    private void sendView() {
         if (publisher != null) {
-            signals.view(List.copyOf(shown), SimulcastLayers.forTiles(shown.size()));
+            signals.view(List.copyOf(shown), SimulcastLayers.forTiles(shown.size()), List.copyOf(large));
         }
     }
 
@@ -189,7 +201,7 @@ final class SfuTransport implements CallTransport {
         publisher = new SfuPublisher(factory.peerConnectionFactory(), rtcConfig, tracks, signals, engine,
                 events::onProblem, this::publisherState, layers);
         publisher.start();
-        signals.view(List.copyOf(shown), SimulcastLayers.forTiles(shown.size()));
+        sendView();
     }
 
     private void closeConnections() {

@@ -100,6 +100,8 @@ public final class RoomModel implements CallListener {
         });
         participants.add(self);
         this.pages = new TilePages(participantsView, staged.getReadOnlyProperty(), SPEAKING_LEVEL, showVideoOf::accept);
+        // In a hall the stage's video comes in full size, the small tiles' in the layer they fit.
+        staged.addListener((obs, was, now) -> engine.showLargeVideoOf(now == null || now.self() ? null : now.id()));
     }
 
     public Participant self() {

@@ -159,7 +159,7 @@ class HallCallTest {
      * two, his copy of Ann drops to the half layer without a new connection.
      */
     @Test
-    void aLoneTileGetsTheFullLayerAndAPageOfTilesTheHalfOne() throws Exception {
+    void aLoneTileGetsTheFullLayerAPageOfTilesTheHalfOneAndTheStageTheFullOne() throws Exception {
         try (JanusFixture janus = new JanusFixture(dir, 1);
              CallFixture call = new CallFixture(dir, b -> b.maxCapacity(6).halls(janus.hallConfig()), null)) {
             CallEngine ann = call.engine("Ann", CallFixture.RED, new EventRecorder(),
@@ -174,6 +174,13 @@ class HallCallTest {
             awaitColour(bob, ann.selfId(), CallFixture.RED);
 
             bob.showVideoOf(List.of(ann.selfId(), cy.selfId()));
+            awaitWidth(bob, ann.selfId(), 320);
+
+            // Ann pinned (or sharing her screen): her tile is the stage and comes in full again,
+            // while the page stays as it is; unpinned, back to the page's layer.
+            bob.showLargeVideoOf(ann.selfId());
+            awaitWidth(bob, ann.selfId(), 640);
+            bob.showLargeVideoOf(null);
             awaitWidth(bob, ann.selfId(), 320);
         }
     }

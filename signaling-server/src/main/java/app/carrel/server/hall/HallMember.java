@@ -27,7 +27,9 @@ final class HallMember {
     Set<String> view = Set.of();
     /** The simulcast layer (Janus substream) this member receives video in: 0 smallest, 2 full. */
     int layer = 2;
-    /** {@link #layer} changed and Janus has not been told yet: it is, once the subscription is settled. */
+    /** The viewed participants whose tile is large (the stage): their video comes in layer 2. */
+    Set<String> large = Set.of();
+    /** {@link #layer} or {@link #large} changed and Janus has not been told yet: it is, once the subscription is settled. */
     boolean layerChanged;
     long subscriberHandle;
     List<SubscribedStream> subscribed = List.of();
@@ -39,6 +41,11 @@ final class HallMember {
     /** An offer went to the member and its answer has not yet been started in Janus. */
     boolean awaitingAnswer;
     boolean dirty;
+
+    /** The layer this member receives {@code peerId}'s video in. */
+    int layerOf(String peerId) {
+        return large.contains(peerId) ? 2 : layer;
+    }
 
     HallMember(Participant participant, String token, long feed) {
         this.participant = participant;

@@ -204,6 +204,11 @@ public final class Halls implements JanusInstances.Listener {
                 member.layer = m.layer();
                 member.layerChanged = true;
             }
+            Set<String> large = Set.copyOf(m.large());
+            if (!large.equals(member.large)) {
+                member.large = large;
+                member.layerChanged = true;
+            }
             reconcile(hall, member);
         });
     }
@@ -413,11 +418,11 @@ public final class Halls implements JanusInstances.Listener {
             change = link.attach(PLUGIN).thenComposeAsync(handle -> {
                 member.subscriberHandle = handle;
                 return link.message(handle, VideoRoomRequests.joinSubscriber(hall.number, member.privateId,
-                        plan.subscribe(), s -> substream(hall, s, member.layer)), null, null);
+                        plan.subscribe(), s -> substream(hall, s, member)), null, null);
             }, rooms);
         } else {
             change = link.message(member.subscriberHandle,
-                    VideoRoomRequests.update(plan.subscribe(), plan.unsubscribe(), s -> substream(hall, s, member.layer)),
+                    VideoRoomRequests.update(plan.subscribe(), plan.unsubscribe(), s -> substream(hall, s, member)),
                     null, null);
         }
         change.whenCompleteAsync((reply, failure) -> {
@@ -454,7 +459,7 @@ public final class Halls implements JanusInstances.Listener {
         for (SubscribedStream s : member.subscribed) {
             PublishedStream published = s.source() == null ? null : published(hall, s.source());
             if (published != null && published.layers() > 1) {
-                substreams.put(s.mid(), published.substream(member.layer));
+                substreams.put(s.mid(), published.substream(member.layerOf(peerOf(hall, s.source()))));
             }
         }
         if (!substreams.isEmpty()) {
@@ -478,20 +483,28 @@ public final class Halls implements JanusInstances.Listener {
                 });
         if (attempt < LAYER_RETRIES.size()) {
             int layer = member.layer;
+            Set<String> large = member.large;
             long handle = member.subscriberHandle;
             CompletableFuture.delayedExecutor(LAYER_RETRIES.get(attempt).toMillis(), TimeUnit.MILLISECONDS, rooms)
                     .execute(() -> {
-                        if (current(hall, member) && member.layer == layer && member.subscriberHandle == handle) {
+                        if (current(hall, member) && member.layer == layer && member.large.equals(large)
+                                && member.subscriberHandle == handle) {
                             askLayers(hall, member, substreams, attempt + 1);
                         }
                     });
         }
     }
 
-    /** The Janus substream of {@code s} nearest the layer a member wants (audio and single-layer: 0). */
-    private static int substream(Hall hall, FeedStream s, int layer) {
+    /** The Janus substream of {@code s} nearest the layer a member wants for it (audio and single-layer: 0). */
+    private static int substream(Hall hall, FeedStream s, HallMember member) {
         PublishedStream published = published(hall, s);
-        return published == null ? 0 : published.substream(layer);
+        return published == null ? 0 : published.substream(member.layerOf(peerOf(hall, s)));
+    }
+
+    /** Whose stream {@code s} is (null once its publisher left). */
+    private static String peerOf(Hall hall, FeedStream s) {
+        HallMember source = hall.memberByFeed(s.feed());
+        return source == null ? null : source.participant.id();
     }
 
     private static PublishedStream published(Hall hall, FeedStream s) {
