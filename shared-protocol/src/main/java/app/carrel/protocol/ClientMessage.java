@@ -33,6 +33,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientMessage.DeleteRoom.class, name = "delete-room"),
         @JsonSubTypes.Type(value = ClientMessage.RemoveParticipant.class, name = "remove-participant"),
         @JsonSubTypes.Type(value = ClientMessage.AskMute.class, name = "ask-mute"),
+        @JsonSubTypes.Type(value = ClientMessage.SetGoal.class, name = "set-goal"),
+        @JsonSubTypes.Type(value = ClientMessage.SetPresence.class, name = "set-presence"),
+        @JsonSubTypes.Type(value = ClientMessage.CheckIn.class, name = "check-in"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ClientMessage {
@@ -68,10 +71,33 @@ public sealed interface ClientMessage {
      * {@code capacity} is a {@link BigInteger} because the contract answers any JSON integer out
      * of range, even one beyond {@code long}, with {@code invalid-capacity} rather than
      * {@code bad-request}.
+     *
+     * <p>Study features: {@code quiet} makes a room where no microphone is on (enforced by the
+     * server); {@code longBreakEvery} (2-8, 0 or absent: none) and {@code longBreakSeconds}
+     * (60-3600, absent: 900) give the room a long break after that many focus phases.
      */
-    record CreateRoom(String id, String name, BigInteger capacity, String password) implements ClientMessage {
+    record CreateRoom(String id, String name, BigInteger capacity, String password,
+                      Boolean quiet, Integer longBreakEvery, Integer longBreakSeconds) implements ClientMessage {
+        @JsonCreator
+        public CreateRoom {
+        }
+
+        public CreateRoom(String id, String name, BigInteger capacity, String password) {
+            this(id, name, capacity, password, null, null, null);
+        }
+
         public CreateRoom(String id, String name, Integer capacity, String password) {
             this(id, name, capacity == null ? null : BigInteger.valueOf(capacity), password);
+        }
+
+        public CreateRoom(String id, String name, Integer capacity, String password,
+                          Boolean quiet, Integer longBreakEvery, Integer longBreakSeconds) {
+            this(id, name, capacity == null ? null : BigInteger.valueOf(capacity), password,
+                    quiet, longBreakEvery, longBreakSeconds);
+        }
+
+        public boolean quietRoom() {
+            return Boolean.TRUE.equals(quiet);
         }
 
         @Override
@@ -83,18 +109,31 @@ public sealed interface ClientMessage {
     /**
      * {@code halls}: this client can take part in halls (SFU rooms); {@code moderation}: it wants
      * the owner and moderation messages ({@code room-updated}, {@code room-deleted},
-     * {@code removed}, {@code mute-request}). v1 clients leave both out.
+     * {@code removed}, {@code mute-request}); {@code study}: it wants the study messages
+     * ({@code goal}, {@code presence}, {@code checked-in}) and the {@code long-break} phase, and
+     * {@code goal} is its session goal to start with (0-140 characters once stripped). v1 clients
+     * leave all of them out.
      */
     record Join(String id, String room, String name, String password, String resume,
-                Boolean audio, Boolean video, Boolean screen, Boolean halls, Boolean moderation)
+                Boolean audio, Boolean video, Boolean screen, Boolean halls, Boolean moderation,
+                Boolean study, String goal)
             implements ClientMessage {
         @JsonCreator
         public Join {
         }
 
         public Join(String id, String room, String name, String password, String resume,
+                    Boolean audio, Boolean video, Boolean screen, Boolean halls, Boolean moderation) {
+            this(id, room, name, password, resume, audio, video, screen, halls, moderation, null, null);
+        }
+
+        public Join(String id, String room, String name, String password, String resume,
                     Boolean audio, Boolean video, Boolean screen, Boolean halls) {
             this(id, room, name, password, resume, audio, video, screen, halls, null);
+        }
+
+        public boolean takesStudy() {
+            return Boolean.TRUE.equals(study);
         }
 
         public boolean takesModeration() {
@@ -291,6 +330,36 @@ public sealed interface ClientMessage {
         @Override
         public String missingField() {
             return room == null ? "room" : owner == null ? "owner" : peer == null ? "peer" : null;
+        }
+    }
+
+    /**
+     * Study features: sets this participant's session goal (0-140 characters once stripped;
+     * empty clears it). Answered by {@code goal} to everyone in the room who takes study messages.
+     */
+    record SetGoal(String id, String goal) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return goal == null ? "goal" : null;
+        }
+    }
+
+    /** Study features: says whether this participant is focusing, on a break or away. */
+    record SetPresence(String id, Presence presence) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return presence == null ? "presence" : null;
+        }
+    }
+
+    /**
+     * Study features: shares how the focus phase that just ended went. Sent only when the person
+     * chose to share it; a private note stays on the person's computer.
+     */
+    record CheckIn(String id, CheckInResult result) implements ClientMessage {
+        @Override
+        public String missingField() {
+            return result == null ? "result" : null;
         }
     }
 }

@@ -39,6 +39,10 @@ public enum ErrorCode {
     REMOVED("removed"),
     /** Said to a v1 client (no {@code moderation} opt-in) whose room its owner or the server deleted. */
     ROOM_DELETED("room-deleted"),
+    /** Study features: a session goal over 140 characters, or with control characters. */
+    INVALID_GOAL("invalid-goal"),
+    /** Study features: a microphone turned on in a quiet room. */
+    ROOM_QUIET("room-quiet"),
     SERVER_ERROR("server-error"),
     /**
      * Read only: a code this build does not know, from a newer server (extensions add codes).

@@ -2,6 +2,7 @@ package app.carrel.protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -39,6 +40,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.RoomAdded.class, name = "room-added"),
         @JsonSubTypes.Type(value = ServerMessage.RoomChanged.class, name = "room-changed"),
         @JsonSubTypes.Type(value = ServerMessage.RoomRemoved.class, name = "room-removed"),
+        @JsonSubTypes.Type(value = ServerMessage.GoalChanged.class, name = "goal"),
+        @JsonSubTypes.Type(value = ServerMessage.PresenceChanged.class, name = "presence"),
+        @JsonSubTypes.Type(value = ServerMessage.CheckedIn.class, name = "checked-in"),
 })
 public sealed interface ServerMessage {
 
@@ -135,12 +139,44 @@ public sealed interface ServerMessage {
     /**
      * The room's focus timer. {@code remaining} is whole seconds (rounded up); {@code endsAt} is
      * epoch milliseconds, {@code null} while not running. {@code by} is who acted last.
+     * Study features (fields v1 clients ignore): {@code byName} is that participant's display
+     * name ({@code null} if none), {@code round} how many focus phases have run to their end since
+     * the room's session began. A client without study features is never sent
+     * {@link TimerPhase#LONG_BREAK}: see {@link #forV1()}.
      */
     record Timer(@JsonInclude(JsonInclude.Include.NON_NULL) String id,
-                 TimerPhase phase, boolean running, int seconds, Long endsAt, int remaining, String by)
+                 TimerPhase phase, boolean running, int seconds, Long endsAt, int remaining, String by,
+                 String byName, int round)
             implements ServerMessage {
+        /** Decoding: a server without study features writes neither {@code byName} nor {@code round}. */
+        @JsonCreator
+        static Timer decode(@JsonProperty("id") String id, @JsonProperty("phase") TimerPhase phase,
+                            @JsonProperty("running") boolean running, @JsonProperty("seconds") int seconds,
+                            @JsonProperty("endsAt") Long endsAt, @JsonProperty("remaining") int remaining,
+                            @JsonProperty("by") String by, @JsonProperty("byName") String byName,
+                            @JsonProperty("round") Integer round) {
+            return new Timer(id, phase, running, seconds, endsAt, remaining, by, byName, round == null ? 0 : round);
+        }
+
+        public Timer(String id, TimerPhase phase, boolean running, int seconds, Long endsAt, int remaining,
+                     String by) {
+            this(id, phase, running, seconds, endsAt, remaining, by, null, 0);
+        }
+
         public Timer withId(String requestId) {
-            return new Timer(requestId, phase, running, seconds, endsAt, remaining, by);
+            return new Timer(requestId, phase, running, seconds, endsAt, remaining, by, byName, round);
+        }
+
+        /** This timer as a client without study features may see it: a long break is a break. */
+        public Timer forV1() {
+            return phase == TimerPhase.LONG_BREAK
+                    ? new Timer(id, TimerPhase.BREAK, running, seconds, endsAt, remaining, by, byName, round)
+                    : this;
+        }
+
+        /** The lobby's glance at this timer. */
+        public TimerSummary summary() {
+            return new TimerSummary(phase, running, endsAt, remaining);
         }
     }
 
@@ -232,5 +268,28 @@ public sealed interface ServerMessage {
 
     /** Lobby deltas: the room with this id is gone. */
     record RoomRemoved(String room) implements ServerMessage {
+    }
+
+    /*
+     * Study features: only to members that joined with "study": true, in the sender's room. The
+     * sender's own copy carries its request's id.
+     */
+
+    /** Study features: {@code participant}'s session goal is now {@code goal} ({@code null}: none). */
+    record GoalChanged(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String participant, String goal)
+            implements ServerMessage {
+    }
+
+    /** Study features: {@code participant} is now focusing, on a break or away. */
+    record PresenceChanged(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String participant,
+                           Presence presence) implements ServerMessage {
+    }
+
+    /**
+     * Study features: {@code participant} shared how its last focus phase went; {@code result}
+     * {@code null} clears its mark (the server sends that when a new focus phase starts).
+     */
+    record CheckedIn(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String participant,
+                     CheckInResult result) implements ServerMessage {
     }
 }

@@ -79,7 +79,7 @@ class CodecTest {
                         + "\"peers\":[{\"id\":\"u1\",\"name\":\"Bob\",\"audio\":true,\"video\":true,\"screen\":false}],"
                         + "\"iceServers\":[{\"urls\":[\"stun:a\",\"turn:b\"],\"username\":\"x\",\"credential\":\"y\"},{\"urls\":[\"stun:c\"]}],"
                         + "\"chat\":[{\"type\":\"chat\",\"from\":\"u1\",\"name\":\"Alice\",\"text\":\"hi\",\"at\":1732190000000,\"seq\":17}],"
-                        + "\"timer\":{\"type\":\"timer\",\"phase\":\"focus\",\"running\":true,\"seconds\":1500,\"endsAt\":1732191500000,\"remaining\":1500,\"by\":\"u1\"}}",
+                        + "\"timer\":{\"type\":\"timer\",\"phase\":\"focus\",\"running\":true,\"seconds\":1500,\"endsAt\":1732191500000,\"remaining\":1500,\"by\":\"u1\",\"byName\":null,\"round\":0}}",
                 new ServerMessage.Joined("3", room, new Self("u2", "Alice"), "tok",
                         List.of(new Peer("u1", "Bob", true, true, false)),
                         List.of(new IceServer(List.of("stun:a", "turn:b"), "x", "y"), new IceServer(List.of("stun:c"), null, null)),
@@ -99,7 +99,7 @@ class CodecTest {
                 new ServerMessage.MediaState("u1", false, true, false));
         assertEncodes("{\"type\":\"chat\",\"id\":\"5\",\"from\":\"u1\",\"name\":\"Alice\",\"text\":\"hi\",\"at\":1732190000000,\"seq\":17}",
                 chat.withId("5"));
-        assertEncodes("{\"type\":\"timer\",\"phase\":\"break\",\"running\":false,\"seconds\":300,\"endsAt\":null,\"remaining\":120,\"by\":\"u1\"}",
+        assertEncodes("{\"type\":\"timer\",\"phase\":\"break\",\"running\":false,\"seconds\":300,\"endsAt\":null,\"remaining\":120,\"by\":\"u1\",\"byName\":null,\"round\":0}",
                 new ServerMessage.Timer(null, TimerPhase.BREAK, false, 300, null, 120, "u1"));
         assertEncodes("{\"type\":\"error\",\"id\":\"9\",\"code\":\"room-full\",\"message\":\"Room 'Algorithms' is full (4/4)\"}",
                 new ServerMessage.Error("9", ErrorCode.ROOM_FULL, "Room 'Algorithms' is full (4/4)"));
@@ -257,5 +257,93 @@ class CodecTest {
         assertEncodes("{\"type\":\"room-changed\",\"room\":{\"id\":\"r1\",\"name\":\"Algorithms\",\"participants\":2,\"capacity\":4,\"locked\":false}}",
                 new ServerMessage.RoomChanged(room));
         assertEncodes("{\"type\":\"room-removed\",\"room\":\"r1\"}", new ServerMessage.RoomRemoved("r1"));
+    }
+
+    @Test
+    void studyRequestsMatchTheProtocolDoc() throws Exception {
+        assertRoundTrip("{\"type\":\"join\",\"id\":\"3\",\"room\":\"r\",\"name\":\"Alice\",\"study\":true,\"goal\":\"Chapter 4\"}",
+                new ClientMessage.Join("3", "r", "Alice", null, null, null, null, null, null, null, true, "Chapter 4"));
+        assertEquals(false, new ClientMessage.Join("3", "r", "Alice").takesStudy());
+        assertRoundTrip("{\"type\":\"create-room\",\"id\":\"2\",\"name\":\"Quiet hall\",\"quiet\":true,\"longBreakEvery\":4,\"longBreakSeconds\":900}",
+                new ClientMessage.CreateRoom("2", "Quiet hall", (Integer) null, null, true, 4, 900));
+        assertRoundTrip("{\"type\":\"set-goal\",\"id\":\"g\",\"goal\":\"Read chapter 5\"}", new ClientMessage.SetGoal("g", "Read chapter 5"));
+        assertRoundTrip("{\"type\":\"set-goal\",\"goal\":\"\"}", new ClientMessage.SetGoal(null, ""));
+        assertRoundTrip("{\"type\":\"set-presence\",\"id\":\"p\",\"presence\":\"away\"}", new ClientMessage.SetPresence("p", Presence.AWAY));
+        assertRoundTrip("{\"type\":\"check-in\",\"id\":\"c\",\"result\":\"not-yet\"}", new ClientMessage.CheckIn("c", CheckInResult.NOT_YET));
+        assertRoundTrip("{\"type\":\"timer\",\"action\":\"start\",\"phase\":\"long-break\",\"seconds\":900}",
+                new ClientMessage.Timer(null, TimerAction.START, TimerPhase.LONG_BREAK, 900));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"set-goal\",\"id\":\"7\"}",
+            "{\"type\":\"set-goal\",\"id\":\"7\",\"goal\":null}",
+            "{\"type\":\"set-goal\",\"id\":\"7\",\"goal\":5}",
+            "{\"type\":\"set-presence\",\"id\":\"7\"}",
+            "{\"type\":\"set-presence\",\"id\":\"7\",\"presence\":\"asleep\"}",
+            "{\"type\":\"set-presence\",\"id\":\"7\",\"presence\":true}",
+            "{\"type\":\"check-in\",\"id\":\"7\"}",
+            "{\"type\":\"check-in\",\"id\":\"7\",\"result\":\"maybe\"}",
+            "{\"type\":\"check-in\",\"id\":\"7\",\"result\":1}",
+            "{\"type\":\"join\",\"id\":\"7\",\"room\":\"r\",\"name\":\"A\",\"study\":\"yes\"}",
+            "{\"type\":\"join\",\"id\":\"7\",\"room\":\"r\",\"name\":\"A\",\"goal\":[]}",
+            "{\"type\":\"create-room\",\"id\":\"7\",\"name\":\"A\",\"quiet\":1}",
+            "{\"type\":\"create-room\",\"id\":\"7\",\"name\":\"A\",\"longBreakEvery\":\"4\"}",
+            "{\"type\":\"create-room\",\"id\":\"7\",\"name\":\"A\",\"longBreakSeconds\":90.5}",
+    })
+    void malformedStudyRequestsAreBadRequests(String json) {
+        Decoded.Invalid<ClientMessage> invalid = invalid(json);
+        assertEquals(ErrorCode.BAD_REQUEST, invalid.code());
+        assertEquals("7", invalid.id(), invalid.reason());
+    }
+
+    @Test
+    void studyMessagesMatchTheProtocolDoc() throws Exception {
+        assertEncodes("{\"type\":\"goal\",\"id\":\"g\",\"participant\":\"u1\",\"goal\":\"Read chapter 5\"}",
+                new ServerMessage.GoalChanged("g", "u1", "Read chapter 5"));
+        assertEncodes("{\"type\":\"goal\",\"participant\":\"u1\",\"goal\":null}", new ServerMessage.GoalChanged(null, "u1", null));
+        assertEncodes("{\"type\":\"presence\",\"participant\":\"u1\",\"presence\":\"break\"}",
+                new ServerMessage.PresenceChanged(null, "u1", Presence.BREAK));
+        assertEncodes("{\"type\":\"checked-in\",\"participant\":\"u1\",\"result\":\"partly\"}",
+                new ServerMessage.CheckedIn(null, "u1", CheckInResult.PARTLY));
+        assertEncodes("{\"type\":\"checked-in\",\"participant\":\"u1\",\"result\":null}", new ServerMessage.CheckedIn(null, "u1", null));
+        assertEncodes("{\"type\":\"peer-joined\",\"peer\":{\"id\":\"u1\",\"name\":\"Alice\",\"audio\":false,\"video\":true,\"screen\":false,"
+                        + "\"goal\":\"Essay\",\"presence\":\"focus\",\"since\":1732190000000,\"checkIn\":\"done\"}}",
+                new ServerMessage.PeerJoined(new Peer("u1", "Alice", false, true, false, "Essay", Presence.FOCUS, 1732190000000L, CheckInResult.DONE)));
+        ServerMessage.Timer timer = new ServerMessage.Timer("t", TimerPhase.LONG_BREAK, true, 900, 1732191500000L, 900, "u1", "Alice", 4);
+        assertEncodes("{\"type\":\"timer\",\"id\":\"t\",\"phase\":\"long-break\",\"running\":true,\"seconds\":900,\"endsAt\":1732191500000,"
+                + "\"remaining\":900,\"by\":\"u1\",\"byName\":\"Alice\",\"round\":4}", timer);
+        assertEquals(TimerPhase.BREAK, timer.forV1().phase());
+        assertEquals(900, timer.forV1().seconds());
+        ServerMessage.Timer focus = new ServerMessage.Timer(null, TimerPhase.FOCUS, true, 60, 1L, 60, "u1", null, 0);
+        assertEquals(focus, focus.forV1());
+        Room room = new Room("r1", "Quiet hall", 2, 30, false, true, true, 4, 900,
+                new TimerSummary(TimerPhase.FOCUS, true, 1732191500000L, 720), List.of("Alice", "Bob"));
+        assertEncodes("{\"type\":\"room-changed\",\"room\":{\"id\":\"r1\",\"name\":\"Quiet hall\",\"participants\":2,\"capacity\":30,"
+                        + "\"locked\":false,\"hall\":true,\"quiet\":true,\"longBreakEvery\":4,\"longBreakSeconds\":900,"
+                        + "\"timer\":{\"phase\":\"focus\",\"running\":true,\"endsAt\":1732191500000,\"remaining\":720},\"names\":[\"Alice\",\"Bob\"]}}",
+                new ServerMessage.RoomChanged(room));
+        assertEncodes("{\"type\":\"error\",\"id\":\"m\",\"code\":\"room-quiet\",\"message\":\"m\"}",
+                new ServerMessage.Error("m", ErrorCode.ROOM_QUIET, "m"));
+    }
+
+    @Test
+    void aV1ServersTimerAndPeerReadWithoutStudyFields() {
+        var timer = (ServerMessage.Timer) ((Decoded.Ok<ServerMessage>) codec.decodeServer(
+                "{\"type\":\"timer\",\"phase\":\"focus\",\"running\":false,\"seconds\":60,\"endsAt\":null,\"remaining\":60,\"by\":\"u\"}")).message();
+        assertNull(timer.byName());
+        assertEquals(0, timer.round());
+        Peer peer = new Peer("u1", "Bob", true, true, false);
+        assertEquals(Presence.FOCUS, peer.presenceOrFocus());
+        assertNull(peer.since());
+    }
+
+    @Test
+    void aGoalIsStrippedAndOneLineOfAtMost140Characters() {
+        assertEquals("Essay", TextRules.goal("  Essay \t"));
+        assertEquals("", TextRules.goal("   "));
+        assertEquals("\uD83D\uDE00".repeat(140), TextRules.goal("\uD83D\uDE00".repeat(140)));
+        assertNull(TextRules.goal("x".repeat(141)));
+        assertNull(TextRules.goal("two\nlines"));
     }
 }
