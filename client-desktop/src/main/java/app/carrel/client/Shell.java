@@ -27,7 +27,6 @@ import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.Room;
 import app.carrel.client.fx.Background;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +88,7 @@ public final class Shell extends BorderPane {
         this.settings = settings;
         this.openLink = openLink;
         this.historyFile = historyFile;
-        this.history = openHistory(historyFile);
+        this.history = FocusHistory.openOrNull(historyFile);
         this.notices = new PhaseEndNotices(Notifiers::forDesktop, notifyWorker, settings.phaseNotificationsProperty()::get);
         this.lobby = new LobbyModel(settings, status, this::showPreJoin);
         this.lobbyView = new LobbyView(lobby, this::openSettings, this::showMyFocus);
@@ -160,11 +159,7 @@ public final class Shell extends BorderPane {
         stopWorker(historyWriter);
         stopWorker(notifyWorker);
         if (history != null) {
-            try {
-                history.close();
-            } catch (SQLException e) {
-                log.warn("Closing the focus history: {}", e.toString());
-            }
+            history.close();
         }
     }
 
@@ -327,15 +322,6 @@ public final class Shell extends BorderPane {
         setCenter(page);
         model.refresh();
         page.requestFocus();
-    }
-
-    private static FocusHistory openHistory(Path file) {
-        try {
-            return FocusHistory.open(file);
-        } catch (SQLException e) {
-            log.warn("The focus history at {} cannot be opened; nothing will be recorded: {}", file, e.toString());
-            return null;
-        }
     }
 
     private static ExecutorService singleThread(String name) {

@@ -12,6 +12,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The focus history on this computer: a SQLite file the person owns, no account. Sessions (room,
@@ -26,6 +28,7 @@ public final class FocusHistory implements AutoCloseable {
     /** The file's name in the data folder. */
     public static final String FILE_NAME = "focus-history.sqlite";
     private static final int SCHEMA = 1;
+    private static final Logger log = LoggerFactory.getLogger(FocusHistory.class);
 
     private final Connection db;
 
@@ -163,9 +166,23 @@ public final class FocusHistory implements AutoCloseable {
         return found;
     }
 
+    /** The history at {@code file}, or null (logged) when it cannot be opened: rooms work, nothing is recorded. */
+    public static FocusHistory openOrNull(Path file) {
+        try {
+            return open(file);
+        } catch (SQLException e) {
+            log.warn("The focus history at {} cannot be opened; nothing will be recorded: {}", file, e.toString());
+            return null;
+        }
+    }
+
     @Override
-    public synchronized void close() throws SQLException {
-        db.close();
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            log.warn("Closing the focus history: {}", e.toString());
+        }
     }
 
     private interface Binder {
