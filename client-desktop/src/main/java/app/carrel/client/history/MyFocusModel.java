@@ -61,6 +61,11 @@ public final class MyFocusModel {
         return clock.getZone();
     }
 
+    /** Today, on the page's clock (the export's suggested name). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /** Reads the history again (the page opens, or comes back). */
     public void refresh() {
         if (history == null) {

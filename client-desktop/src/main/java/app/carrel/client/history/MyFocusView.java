@@ -3,7 +3,6 @@ package app.carrel.client.history;
 import app.carrel.client.i18n.Texts;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -149,7 +148,7 @@ public final class MyFocusView extends BorderPane {
         });
         export.setOnAction(e -> {
             Path target = exportTarget.choose(getScene().getWindow(),
-                    Texts.get("myFocus.exportName", LocalDate.now(model.zone()).toString()));
+                    Texts.get("myFocus.exportName", model.today().toString()));
             if (target != null) {
                 model.export(target);
             }
