@@ -47,6 +47,11 @@ public final class MyFocusView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.get("myFocus.exportTitle"));
         chooser.setInitialFileName(suggested);
+        // Else GTK opens where the app was started from (seen: the source folder).
+        java.io.File home = new java.io.File(System.getProperty("user.home"));
+        if (home.isDirectory()) {
+            chooser.setInitialDirectory(home);
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("myFocus.csvFiles"), "*.csv"));
         var file = chooser.showSaveDialog(owner);
         return file == null ? null : file.toPath();
@@ -113,10 +118,12 @@ public final class MyFocusView extends BorderPane {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCategoryGap(4);
-        chart.setMinHeight(180);
+        chart.setVerticalGridLinesVisible(false);
+        // The recent list keeps a few rows at the window's smallest size; the chart gives way.
+        chart.setMinHeight(160);
+        chart.setPrefHeight(300);
         minutes.setLabel(Texts.get("myFocus.minutesAxis"));
         minutes.setMinorTickVisible(false);
-        days.setTickLabelRotation(-60);
 
         recent.setId("my-focus-recent");
         recent.setPlaceholder(new Label(Texts.get("myFocus.none")));
@@ -127,12 +134,13 @@ public final class MyFocusView extends BorderPane {
         recent.getColumns().add(column("myFocus.col.minutes", s -> Long.toString(s.focusMinutes()), 80));
         recent.getColumns().add(column("myFocus.col.goal", s -> s.goal() == null ? "" : s.goal(), 200));
         recent.getColumns().add(column("myFocus.col.checkIn", MyFocusView::checkIn, 200));
+        recent.setMinHeight(130);
         recent.setPrefHeight(200);
         Label recentTitle = new Label(Texts.get("myFocus.recent"));
         recentTitle.getStyleClass().add(Styles.TITLE_4);
         VBox lists = new VBox(8, chart, recentTitle, recent);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox.setVgrow(recent, Priority.SOMETIMES);
+        VBox.setVgrow(chart, Priority.SOMETIMES);
+        VBox.setVgrow(recent, Priority.ALWAYS);
         setCenter(lists);
     }
 
@@ -164,13 +172,11 @@ public final class MyFocusView extends BorderPane {
         }
         DateTimeFormatter dayFormat = DateTimeFormatter.ofPattern(Texts.get("myFocus.dayPattern"), Texts.locale());
         XYChart.Series<String, Number> series = new XYChart.Series<>();
-        var categories = FXCollections.<String>observableArrayList();
         for (FocusStats.Day day : summary.days()) {
-            String name = dayFormat.format(day.date());
-            categories.add(name);
-            series.getData().add(new XYChart.Data<>(name, day.minutes()));
+            series.getData().add(new XYChart.Data<>(dayFormat.format(day.date()), day.minutes()));
         }
-        days.setCategories(categories);
+        // The axis takes its categories from the data, in order: set by hand as well, JavaFX 21
+        // drew no tick labels at all (seen under Xvfb).
         chart.getData().setAll(series);
         streak.setText(Texts.get("myFocus.streak", summary.streak()));
         week.setText(Texts.get("myFocus.week", duration(summary.weekMinutes())));

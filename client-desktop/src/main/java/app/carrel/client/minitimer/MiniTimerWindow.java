@@ -3,6 +3,7 @@ package app.carrel.client.minitimer;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.timer.TimerModel;
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
@@ -90,6 +91,23 @@ final class MiniTimerWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        // "Focus" becomes "Focus done — start a break?": the window grows to fit, on screen.
+        // Later: the label's skin learns of the new text after this listener (seen: the window
+        // kept the old width, "Focus done…").
+        phase.textProperty().addListener((obs, old, now) -> Platform.runLater(this::refit));
+    }
+
+    private void refit() {
+        if (!stage.isShowing()) {
+            return;
+        }
+        double right = stage.getX() + stage.getWidth();
+        stage.sizeToScene();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (stage.getX() + stage.getWidth() > screen.getMaxX() || right >= screen.getMaxX() - MARGIN - 1) {
+            // Kept against the right edge where it was placed (or dragged to).
+            stage.setX(Math.max(screen.getMinX(), Math.min(right, screen.getMaxX()) - stage.getWidth()));
+        }
     }
 
     Stage stage() {
@@ -108,6 +126,8 @@ final class MiniTimerWindow {
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             stage.setX(screen.getMaxX() - stage.getWidth() - MARGIN);
             stage.setY(screen.getMinY() + MARGIN);
+        } else {
+            refit(); // the phase may have changed while it was hidden
         }
     }
 
