@@ -93,18 +93,31 @@ class NotifiersTest {
         }
     }
 
-    /** A session bus of the test's own: dbus-daemon, its address read from its first line. */
+    /**
+     * A session bus of the test's own: dbus-daemon, its address read from its first line. Its
+     * configuration lists no service folders: with the system's, a notification daemon that is
+     * merely installed (dunst) would be started on demand, and "no service" could not be tested.
+     */
     static final class PrivateBus implements AutoCloseable {
+        private static final String CONFIG = "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\""
+                + " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">"
+                + "<busconfig><type>session</type><listen>unix:tmpdir=%s</listen><auth>EXTERNAL</auth>"
+                + "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                + "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>";
         final Process process;
         final String address;
+        private final Path dir;
 
-        private PrivateBus(Process process, String address) {
+        private PrivateBus(Process process, String address, Path dir) {
             this.process = process;
             this.address = address;
+            this.dir = dir;
         }
 
         static PrivateBus start() throws Exception {
-            Process p = new ProcessBuilder(DBUS_DAEMON.toString(), "--session", "--nofork", "--print-address")
+            Path dir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "bus");
+            Path config = Files.writeString(dir.resolve("session.conf"), String.format(CONFIG, dir));
+            Process p = new ProcessBuilder(DBUS_DAEMON.toString(), "--config-file=" + config, "--nofork", "--print-address")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String address = out.readLine(); // the daemon prints it once it listens
@@ -112,13 +125,16 @@ class NotifiersTest {
                 p.destroy();
                 throw new IllegalStateException("dbus-daemon printed no address");
             }
-            return new PrivateBus(p, address.strip());
+            return new PrivateBus(p, address.strip(), dir);
         }
 
         @Override
         public void close() throws Exception {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }
