@@ -39,6 +39,21 @@ final class FocusMeter {
         return Optional.empty();
     }
 
+    /**
+     * The running stretch so far, once it is {@code every} long, and a new one from now: what is
+     * stored survives a crash or a SIGTERM (when nothing else runs) but for the last piece.
+     */
+    Optional<FocusStretch> checkpoint(Instant now, java.time.Duration every) {
+        if (since == null || now.isAfter(cap) || java.time.Duration.between(since, now).compareTo(every) < 0) {
+            return Optional.empty();
+        }
+        Instant keepCap = cap;
+        Optional<FocusStretch> sofar = stop(now);
+        since = now;
+        cap = keepCap;
+        return sofar;
+    }
+
     /** We leave (or the session is over): the running stretch, if any, ends now. */
     Optional<FocusStretch> stop(Instant now) {
         if (since == null) {

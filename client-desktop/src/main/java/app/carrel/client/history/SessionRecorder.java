@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class SessionRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRecorder.class);
+    /**
+     * A running stretch is stored in pieces this long: the app killed mid-phase (SIGTERM runs no
+     * FX code, a crash none at all) loses at most the last piece, and the session has no end.
+     */
+    static final java.time.Duration CHECKPOINT = java.time.Duration.ofMinutes(1);
 
     private final FocusHistory history;
     private final Executor writer;
@@ -95,7 +100,9 @@ public final class SessionRecorder {
     private void sync() {
         boolean focusRunning = timer.stateProperty().get() == TimerModel.State.RUNNING
                 && timer.phaseProperty().get() == TimerPhase.FOCUS;
-        meter.update(focusRunning, timer.remainingProperty().get(), clock.instant()).ifPresent(this::store);
+        var now = clock.instant();
+        meter.update(focusRunning, timer.remainingProperty().get(), now).ifPresent(this::store);
+        meter.checkpoint(now, CHECKPOINT).ifPresent(this::store); // the ticker calls this 4 times a second
     }
 
     private void store(FocusStretch stretch) {

@@ -48,6 +48,16 @@ class FocusMeterTest {
     }
 
     @Test
+    void aLongStretchIsStoredInPiecesThatAddUp() {
+        meter.update(true, 1500, t(0));
+        assertTrue(meter.checkpoint(t(30), java.time.Duration.ofMinutes(1)).isEmpty(), "not a minute yet");
+        assertEquals(Optional.of(new FocusStretch(t(0), t(61))), meter.checkpoint(t(61), java.time.Duration.ofMinutes(1)));
+        assertEquals(Optional.of(new FocusStretch(t(61), t(1500))), meter.update(false, 0, t(1600)),
+                "the rest, still capped at the phase's end");
+        assertTrue(meter.checkpoint(t(1700), java.time.Duration.ofMinutes(1)).isEmpty(), "nothing runs");
+    }
+
+    @Test
     void focusSeenAgainAfterThePhaseRanOutStartsAFreshStretch() {
         meter.update(true, 60, t(0));
         // No message at the end; the next one (a new focus phase) comes at 200 s.

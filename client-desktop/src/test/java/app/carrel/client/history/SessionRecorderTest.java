@@ -2,6 +2,7 @@ package app.carrel.client.history;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.carrel.client.timer.TimerModel;
 import app.carrel.protocol.ServerMessage;
@@ -84,7 +85,7 @@ class SessionRecorderTest {
             assertEquals(T0.plus(Duration.ofMinutes(36)), s.end());
             assertEquals("Graphs", s.goal());
             assertEquals(new CheckIn(CheckIn.Result.DONE, "BFS"), s.checkIn());
-            assertEquals(3, history.stretchesSince(Instant.EPOCH).size());
+            assertEquals(27 * 60, history.stretchesSince(Instant.EPOCH).stream().mapToLong(FocusStretch::seconds).sum());
         }
     }
 
@@ -100,6 +101,33 @@ class SessionRecorderTest {
             recorder.finish();
             return null;
         });
+    }
+
+    @Test
+    void aRunningFocusIsStoredEveryMinuteSoAKilledAppKeepsAllButTheLastPiece() throws Exception {
+        try (FocusHistory history = FocusHistory.open(dir.resolve("h.sqlite"))) {
+            TimerModel room = fx(() -> new TimerModel((a, p, s) -> new CompletableFuture<>(), () -> { }, id -> null));
+            SessionRecorder recorder = fx(() -> SessionRecorder.start(history, Runnable::run, clock, "r", "Room", "ws://x/signal"));
+            fx(() -> {
+                recorder.follow(room);
+                room.update(timer(TimerPhase.FOCUS, true, 1500, 1500));
+                room.stop();
+                return null;
+            });
+            for (int second = 1; second <= 150; second++) {
+                clock.advance(Duration.ofSeconds(1));
+                int left = 1500 - second;
+                fx(() -> {
+                    // What the ticker does: remaining counts down (the recorder listens to it).
+                    room.update(timer(TimerPhase.FOCUS, true, 1500, left));
+                    room.stop();
+                    return null;
+                });
+            }
+            // The app is killed here: no finish(). Two whole minutes are stored.
+            assertEquals(120, history.sessions().get(0).focusSeconds());
+            assertNull(history.sessions().get(0).end());
+        }
     }
 
     private void step(TimerModel room, Duration after, ServerMessage.Timer message) throws Exception {
