@@ -10,7 +10,8 @@ import java.time.Instant;
 public record FocusSession(long id, String roomId, String roomName, String server, Instant start, Instant end,
                            long focusSeconds, String goal, CheckIn checkIn) {
 
+    /** Rounded: a one-minute phase seen from here lasts 59.9 s (the timer's messages take time). */
     public long focusMinutes() {
-        return focusSeconds / 60;
+        return FocusStats.minutes(focusSeconds);
     }
 }

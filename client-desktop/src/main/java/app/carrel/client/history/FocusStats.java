@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * What the "My focus" page shows, worked out from the stored stretches and sessions. Pure: the
  * day, the time zone and the week's first day come in, so tests can stand at any midnight.
  *
- * <p>Days are local days in {@code zone}; a stretch across midnight is split there. A day
- * counts for the streak once it has a whole focus minute. The streak runs back from today, or
+ * <p>Days are local days in {@code zone}; a stretch across midnight is split there. Minutes are
+ * rounded (a one-minute phase seen from here lasts 59.9 s). A day counts for the streak once it
+ * shows a focus minute. The streak runs back from today, or
  * from yesterday while today has no focus yet: a morning does not break yesterday's streak.
  */
 public final class FocusStats {
@@ -42,15 +43,20 @@ public final class FocusStats {
         Map<LocalDate, Long> seconds = secondsPerDay(stretches, zone);
         List<Day> days = new ArrayList<>();
         for (LocalDate d = today.minusDays(chartDays - 1L); !d.isAfter(today); d = d.plusDays(1)) {
-            days.add(new Day(d, seconds.getOrDefault(d, 0L) / 60));
+            days.add(new Day(d, minutes(seconds.getOrDefault(d, 0L))));
         }
         LocalDate weekFrom = today.with(TemporalAdjusters.previousOrSame(weekStart));
         long week = seconds.entrySet().stream()
                 .filter(e -> !e.getKey().isBefore(weekFrom) && !e.getKey().isAfter(today))
                 .mapToLong(Map.Entry::getValue).sum();
         long total = stretches.stream().mapToLong(FocusStretch::seconds).sum();
-        return new Summary(days, streak(seconds, today), week / 60, total / 60, sessions.size(),
+        return new Summary(days, streak(seconds, today), minutes(week), minutes(total), sessions.size(),
                 sessions.subList(0, Math.min(recent, sessions.size())));
+    }
+
+    /** Seconds as the minutes shown, rounded to the nearest. */
+    public static long minutes(long seconds) {
+        return (seconds + 30) / 60;
     }
 
     /** Focus seconds on each local day, stretches split at local midnight (DST included). */
@@ -81,6 +87,6 @@ public final class FocusStats {
     }
 
     private static boolean counts(Map<LocalDate, Long> secondsPerDay, LocalDate day) {
-        return secondsPerDay.getOrDefault(day, 0L) >= 60;
+        return minutes(secondsPerDay.getOrDefault(day, 0L)) >= 1;
     }
 }

@@ -58,7 +58,8 @@ class FocusStatsTest {
         andToday.put(today, 120L);
         assertEquals(4, FocusStats.streak(andToday, today));
         assertEquals(0, FocusStats.streak(Map.of(today.minusDays(2), 600L), today), "a day missed breaks it");
-        assertEquals(0, FocusStats.streak(Map.of(today, 59L), today), "under a minute is not a day of focus");
+        assertEquals(0, FocusStats.streak(Map.of(today, 29L), today), "under half a minute is not a day of focus");
+        assertEquals(1, FocusStats.streak(Map.of(today, 59L), today), "a one-minute phase seen as 59 s is");
     }
 
     @Test

@@ -27,7 +27,7 @@ class HistoryCsvTest {
         Instant start = Instant.parse("2026-12-04T00:30:00Z");
         FocusSession s = new FocusSession(1, "r-1", "Algo, 2", "ws://127.0.0.1:7000/signal", start,
                 start.plusSeconds(3600), 1500, "Chapter \"3\"\n알고리즘", new CheckIn(CheckIn.Result.NOT_YET, "쉼표, 따옴표 \""));
-        FocusSession open = new FocusSession(2, "r-2", "Quiet", "ws://h/signal", start, null, 59, null, null);
+        FocusSession open = new FocusSession(2, "r-2", "Quiet", "ws://h/signal", start, null, 29, null, null);
         String csv = HistoryCsv.write(List.of(s, open), ZoneId.of("Asia/Seoul"));
         assertTrue(csv.startsWith(HistoryCsv.BOM));
         assertEquals(HistoryCsv.BOM + "room_id,room,server,started,ended,focus_minutes,goal,check_in,note\r\n"
