@@ -1,5 +1,6 @@
 package app.carrel.client;
 
+import app.carrel.client.history.FocusHistory;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsStore;
@@ -62,7 +63,8 @@ public final class App extends Application {
         if (trustCert != null) {
             settings.setTrustCert(trustCert); // remembered, like --server
         }
-        shell = new Shell(settings, getHostServices()::showDocument);
+        shell = new Shell(settings, getHostServices()::showDocument,
+                FocusHistory.userDataDir().resolve(FocusHistory.FILE_NAME));
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeOnSignal, "carrel-terminate"));
         String room = named.get("room");
         String name = named.get("name");

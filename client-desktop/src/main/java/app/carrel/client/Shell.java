@@ -1,9 +1,16 @@
 package app.carrel.client;
 
+import app.carrel.client.history.FocusHistory;
+import app.carrel.client.history.MyFocusModel;
+import app.carrel.client.history.MyFocusView;
+import app.carrel.client.history.SessionRecorder;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.lobby.JoinRequest;
 import app.carrel.client.lobby.LobbyModel;
 import app.carrel.client.lobby.LobbyView;
+import app.carrel.client.minitimer.MiniTimer;
+import app.carrel.client.notify.Notifiers;
+import app.carrel.client.notify.PhaseEndNotices;
 import app.carrel.client.prejoin.JoinPlan;
 import app.carrel.client.prejoin.PreJoinModel;
 import app.carrel.client.prejoin.PreJoinView;
@@ -18,23 +25,32 @@ import app.carrel.client.signaling.SignalingException;
 import app.carrel.client.status.StatusBanner;
 import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.Room;
+import app.carrel.client.fx.Background;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The window's content and its one navigation: lobby → pre-join → room → lobby. The status
- * banner sits above whichever screen shows, never over it. FX thread only.
+ * The window's content and its one navigation: lobby → pre-join → room → lobby, and lobby →
+ * My focus → lobby. The status banner sits above whichever screen shows, never over it. While
+ * in a room it also keeps the focus history's recorder, the phase-end notifications and the
+ * timer that follows you. FX thread only.
  */
 public final class Shell extends BorderPane {
 
@@ -51,15 +67,31 @@ public final class Shell extends BorderPane {
     /** Written on the FX thread; volatile for {@link #endCall}, which the exit hook calls from its own. */
     private volatile RoomSession session;
     private RoomView roomView;
+    /** Null when the history file could not be opened: rooms work, nothing is recorded. */
+    private final FocusHistory history;
+    private final Path historyFile;
+    /** Runs the history's writes one at a time, in order, off the FX thread. */
+    private final ExecutorService historyWriter = singleThread("carrel-history");
+    /** Connects to the desktop's notification service and calls it (a D-Bus call waits). */
+    private final ExecutorService notifyWorker = singleThread("carrel-notify");
+    private final PhaseEndNotices notices;
+    // The room's: made as we enter, ended as we leave.
+    private SessionRecorder recorder;
+    private Runnable stopNotices;
+    private MiniTimer miniTimer;
     private boolean straightIn;
     private boolean shareOnEntry;
     private boolean closed;
 
-    public Shell(SettingsModel settings, Consumer<String> openLink) {
+    /** @param historyFile the focus history's SQLite file ({@link FocusHistory#userDataDir} in the app) */
+    public Shell(SettingsModel settings, Consumer<String> openLink, Path historyFile) {
         this.settings = settings;
         this.openLink = openLink;
+        this.historyFile = historyFile;
+        this.history = FocusHistory.openOrNull(historyFile);
+        this.notices = new PhaseEndNotices(Notifiers::forDesktop, notifyWorker, settings.phaseNotificationsProperty()::get);
         this.lobby = new LobbyModel(settings, status, this::showPreJoin);
-        this.lobbyView = new LobbyView(lobby, this::openSettings);
+        this.lobbyView = new LobbyView(lobby, this::openSettings, this::showMyFocus);
         createView();
         init();
     }
@@ -110,6 +142,7 @@ public final class Shell extends BorderPane {
         if (roomView != null) {
             roomView.dispose();
         }
+        endRoomFollowers();
         if (session != null) {
             try {
                 session.close().get(CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -122,6 +155,21 @@ public final class Shell extends BorderPane {
             }
         }
         lobby.close();
+        notices.close();
+        stopWorker(historyWriter);
+        stopWorker(notifyWorker);
+        if (history != null) {
+            history.close();
+        }
+    }
+
+    /**
+     * The recorder of the room we are in, or null: where the goal (pre-join, changed in the room)
+     * and the check-in at a focus phase's end are handed to the history
+     * ({@link SessionRecorder#recordGoal}, {@link SessionRecorder#recordCheckIn}).
+     */
+    public SessionRecorder recorder() {
+        return recorder;
     }
 
     /**
@@ -195,6 +243,7 @@ public final class Shell extends BorderPane {
             String roomId = plan.request().room().id();
             joined.model().ownerToken(lobby.ownerToken(roomId), () -> lobby.forgetOwner(roomId));
             roomView = new RoomView(joined.model(), joined.devices(), mute, openLink, this::openSettings);
+            followRoom(plan, joined);
             joined.model().onLeftAction(this::left);
             setCenter(roomView);
             if (shareOnEntry) {
@@ -204,11 +253,48 @@ public final class Shell extends BorderPane {
         });
     }
 
+    /**
+     * What goes along with a room: its time in the focus history, notifications at its phase
+     * ends, the timer that follows you. The goal and check-in (issue 14's study-client work) are
+     * handed to {@link #recorder()} where they are asked: the goal from the plan here, as soon
+     * as pre-join asks for one.
+     */
+    private void followRoom(JoinPlan plan, RoomSession joined) {
+        var room = plan.request().room();
+        var timer = joined.model().timer();
+        if (history != null) {
+            recorder = SessionRecorder.start(history, historyWriter, Clock.systemDefaultZone(), room.id(), room.name(),
+                    plan.request().server().toString());
+            recorder.follow(timer);
+        }
+        stopNotices = notices.follow(timer, room.name());
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            miniTimer = new MiniTimer(stage, timer, joined.model().controls().microphoneOnProperty(),
+                    settings.timerFollowsProperty());
+        }
+    }
+
+    private void endRoomFollowers() {
+        if (recorder != null) {
+            recorder.finish();
+            recorder = null;
+        }
+        if (stopNotices != null) {
+            stopNotices.run();
+            stopNotices = null;
+        }
+        if (miniTimer != null) {
+            miniTimer.dispose();
+            miniTimer = null;
+        }
+    }
+
     private void left(String reason) {
         if (roomView != null) {
             roomView.dispose();
             roomView = null;
         }
+        endRoomFollowers();
         if (session != null) {
             session.close();
             session = null;
@@ -226,6 +312,36 @@ public final class Shell extends BorderPane {
     }
 
     private void openSettings() {
-        new SettingsView(getScene().getWindow(), settings, lobby::applySettings).show();
+        new SettingsView(getScene().getWindow(), settings, historyFile.toAbsolutePath().toString(), lobby::applySettings).show();
+    }
+
+    /** The "My focus" page, from the lobby; Back (or Esc) returns there. */
+    void showMyFocus() {
+        MyFocusModel model = new MyFocusModel(history, Clock.systemDefaultZone(), Background::run, Platform::runLater);
+        MyFocusView page = new MyFocusView(model, () -> setCenter(lobbyView), MyFocusView.FILE_CHOOSER);
+        setCenter(page);
+        model.refresh();
+        page.requestFocus();
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Lets queued writes finish (the session's end), within a limit. */
+    private static void stopWorker(ExecutorService worker) {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(3, TimeUnit.SECONDS)) {
+                log.warn("A worker did not finish within 3 s");
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

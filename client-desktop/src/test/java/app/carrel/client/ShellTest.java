@@ -75,7 +75,7 @@ class ShellTest {
         configDir = dir.resolve("config-" + System.nanoTime());
         SettingsModel settings = SettingsModel.load(new SettingsStore(configDir));
         settings.setServer(server.uri().toString());
-        shell = new Shell(settings, url -> { });
+        shell = new Shell(settings, url -> { }, configDir.resolve("focus-history.sqlite"));
         stage.setScene(new Scene(shell, 1200, 800));
         stage.show();
     }

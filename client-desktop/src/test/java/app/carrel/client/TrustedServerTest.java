@@ -61,7 +61,7 @@ class TrustedServerTest {
         settings = SettingsModel.load(new SettingsStore(dir.resolve("config-" + System.nanoTime())));
         settings.setServer(server.uri().toString());
         settings.setTrustCert(cert.certPem().toString());
-        shell = new Shell(settings, url -> { });
+        shell = new Shell(settings, url -> { }, dir.resolve("history-" + System.nanoTime() + ".sqlite"));
         stage.setScene(new Scene(shell, 1100, 720));
         stage.show();
     }

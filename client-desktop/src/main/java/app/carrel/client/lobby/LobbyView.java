@@ -16,12 +16,14 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -48,10 +50,14 @@ public final class LobbyView extends BorderPane {
     private final Button retry = new Button(Texts.get("lobby.retry"), new FontIcon(Material2MZ.REFRESH));
     private final HBox noticeBox = new HBox(10, notice, retry);
     private final Button settings = new Button(null, new FontIcon(Material2MZ.SETTINGS));
+    private final Button myFocus = new Button(Texts.get("lobby.myFocus"), new FontIcon(Material2AL.INSERT_CHART_OUTLINED));
+    private final Runnable openMyFocus;
 
-    public LobbyView(LobbyModel model, Runnable openSettings) {
+    /** {@code openMyFocus} shows the "My focus" page (the history on this computer). */
+    public LobbyView(LobbyModel model, Runnable openSettings, Runnable openMyFocus) {
         this.model = model;
         this.openSettings = openSettings;
+        this.openMyFocus = openMyFocus;
         getStylesheets().add(STYLESHEET);
         createView();
         init();
@@ -98,7 +104,11 @@ public final class LobbyView extends BorderPane {
 
         create.setId("create-room");
         create.getStyleClass().add(Styles.ACCENT);
-        HBox footer = new HBox(create);
+        myFocus.setId("open-my-focus");
+        myFocus.setTooltip(new Tooltip(Texts.get("lobby.myFocusTip")));
+        Region footerGap = new Region();
+        HBox.setHgrow(footerGap, Priority.ALWAYS);
+        HBox footer = new HBox(8, create, footerGap, myFocus);
         footer.setPadding(new Insets(12, 0, 0, 0));
         setBottom(footer);
     }
@@ -120,6 +130,7 @@ public final class LobbyView extends BorderPane {
         create.disableProperty().bind(model.onlineProperty().not());
         create.setOnAction(e -> openCreateDialog());
         settings.setOnAction(e -> openSettings.run());
+        myFocus.setOnAction(e -> openMyFocus.run());
         model.onPasswordNeeded(this::askPassword);
         model.onJoinCodeNeeded(this::askJoinCode);
         roomList.setOnKeyPressed(e -> {

@@ -11,7 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * What Carrel remembers between runs: server, display name and join code per server, the certificate a self-hosted
  * server is trusted by, devices, theme, and
- * "mute me during focus". FX thread only; every change is saved at once.
+ * "mute me during focus", the timer that follows you (off unless chosen) and notifications at a
+ * phase's end (on unless turned off). FX thread only; every change is saved at once.
  */
 public final class SettingsModel {
 
@@ -29,6 +30,10 @@ public final class SettingsModel {
     /** A PEM file of certificates a wss:// server may present; "" = the JVM's trust store. */
     private final ReadOnlyStringWrapper trustCert = new ReadOnlyStringWrapper(this, "trustCert");
     private final ReadOnlyBooleanWrapper muteDuringFocus = new ReadOnlyBooleanWrapper(this, "muteDuringFocus");
+    /** The small always-on-top timer while Carrel is minimised or in the background. */
+    private final ReadOnlyBooleanWrapper timerFollows = new ReadOnlyBooleanWrapper(this, "timerFollows");
+    /** A desktop notification at each phase end of the room's timer. */
+    private final ReadOnlyBooleanWrapper phaseNotifications = new ReadOnlyBooleanWrapper(this, "phaseNotifications");
     /** A {@link Language} tag; "" follows the system. Read once, as the app starts. */
     private final ReadOnlyStringWrapper language = new ReadOnlyStringWrapper(this, "language");
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper(this, "saveProblem", "");
@@ -43,6 +48,8 @@ public final class SettingsModel {
         speaker.set(values.getProperty("speaker", ""));
         trustCert.set(values.getProperty("trustCert", ""));
         muteDuringFocus.set(Boolean.parseBoolean(values.getProperty("muteDuringFocus", "false")));
+        timerFollows.set(Boolean.parseBoolean(values.getProperty("timerFollows", "false")));
+        phaseNotifications.set(Boolean.parseBoolean(values.getProperty("phaseNotifications", "true")));
         language.set(Language.of(values.getProperty("language", "")).tag());
     }
 
@@ -84,6 +91,14 @@ public final class SettingsModel {
 
     public ReadOnlyBooleanProperty muteDuringFocusProperty() {
         return muteDuringFocus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty timerFollowsProperty() {
+        return timerFollows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty phaseNotificationsProperty() {
+        return phaseNotifications.getReadOnlyProperty();
     }
 
     /** The window's last size, or the given one when none was saved (or it was unreadable). */
@@ -193,8 +208,20 @@ public final class SettingsModel {
     }
 
     public void setMuteDuringFocus(boolean on) {
-        values.setProperty("muteDuringFocus", Boolean.toString(on));
-        muteDuringFocus.set(on);
+        putFlag("muteDuringFocus", on, muteDuringFocus);
+    }
+
+    public void setTimerFollows(boolean on) {
+        putFlag("timerFollows", on, timerFollows);
+    }
+
+    public void setPhaseNotifications(boolean on) {
+        putFlag("phaseNotifications", on, phaseNotifications);
+    }
+
+    private void putFlag(String key, boolean on, ReadOnlyBooleanWrapper property) {
+        values.setProperty(key, Boolean.toString(on));
+        property.set(on);
         save();
     }
 

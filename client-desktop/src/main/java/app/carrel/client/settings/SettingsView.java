@@ -19,7 +19,8 @@ import javafx.util.StringConverter;
 /**
  * Settings kept between runs: server, name on it, the certificate a self-hosted wss:// server
  * is trusted by, theme, language (from the next start: every view reads its words as it is
- * built), "mute me during focus", and the
+ * built), "mute me during focus", the timer that follows you, phase-end notifications, where the
+ * focus history is kept, and the
  * devices last chosen before joining (chosen on the pre-join screen, where they can be previewed).
  */
 public final class SettingsView extends Dialog<ButtonType> {
@@ -31,11 +32,16 @@ public final class SettingsView extends Dialog<ButtonType> {
     private final ChoiceBox<String> theme = new ChoiceBox<>();
     private final ChoiceBox<Language> language = new ChoiceBox<>();
     private final CheckBox muteDuringFocus = new CheckBox(Texts.get("settings.muteDuringFocus"));
+    private final CheckBox timerFollows = new CheckBox(Texts.get("settings.timerFollows"));
+    private final CheckBox phaseNotifications = new CheckBox(Texts.get("settings.notifications"));
+    private final String historyFile;
 
     private final Runnable onSaved;
 
-    public SettingsView(Window owner, SettingsModel model, Runnable onSaved) {
+    /** @param historyFile where the focus history is kept, shown so a person can find (or back up) it */
+    public SettingsView(Window owner, SettingsModel model, String historyFile, Runnable onSaved) {
         this.model = model;
+        this.historyFile = historyFile;
         this.onSaved = onSaved;
         initOwner(owner);
         createView();
@@ -68,10 +74,18 @@ public final class SettingsView extends Dialog<ButtonType> {
         grid.addRow(3, rowName("settings.theme"), theme);
         grid.addRow(4, rowName("settings.language"), language);
         grid.add(languageNote, 1, 5);
+        timerFollows.setId("settings-timer-follows");
+        phaseNotifications.setId("settings-phase-notifications");
         grid.addRow(6, rowName("settings.focus"), muteDuringFocus);
-        grid.addRow(7, rowName("settings.camera"), new Label(orNone(model.cameraProperty().get())));
-        grid.addRow(8, rowName("settings.microphone"), new Label(orNone(model.microphoneProperty().get())));
-        grid.addRow(9, rowName("settings.speaker"), new Label(orNone(model.speakerProperty().get())));
+        grid.add(timerFollows, 1, 7);
+        grid.add(phaseNotifications, 1, 8);
+        Label history = new Label(historyFile);
+        history.setId("settings-history-file");
+        history.getStyleClass().add(Styles.TEXT_MUTED);
+        grid.addRow(9, rowName("settings.history"), history);
+        grid.addRow(10, rowName("settings.camera"), new Label(orNone(model.cameraProperty().get())));
+        grid.addRow(11, rowName("settings.microphone"), new Label(orNone(model.microphoneProperty().get())));
+        grid.addRow(12, rowName("settings.speaker"), new Label(orNone(model.speakerProperty().get())));
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("settings-ok");
@@ -85,6 +99,8 @@ public final class SettingsView extends Dialog<ButtonType> {
         theme.setValue(model.themeProperty().get());
         language.setValue(model.language());
         muteDuringFocus.setSelected(model.muteDuringFocusProperty().get());
+        timerFollows.setSelected(model.timerFollowsProperty().get());
+        phaseNotifications.setSelected(model.phaseNotificationsProperty().get());
         setOnHidden(e -> {
             if (getResult() == ButtonType.OK) {
                 model.setServer(server.getText().strip());
@@ -95,6 +111,8 @@ public final class SettingsView extends Dialog<ButtonType> {
                 model.setTheme(theme.getValue());
                 model.setLanguage(language.getValue());
                 model.setMuteDuringFocus(muteDuringFocus.isSelected());
+                model.setTimerFollows(timerFollows.isSelected());
+                model.setPhaseNotifications(phaseNotifications.isSelected());
                 onSaved.run();
             }
         });

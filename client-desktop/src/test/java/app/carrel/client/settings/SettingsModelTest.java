@@ -1,6 +1,7 @@
 package app.carrel.client.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.i18n.Language;
@@ -22,6 +23,10 @@ class SettingsModelTest {
         first.setTheme(SettingsModel.DARK);
         first.setCamera("Synthetic camera");
         first.setMuteDuringFocus(true);
+        assertFalse(first.timerFollowsProperty().get(), "the small timer is off until chosen");
+        assertTrue(first.phaseNotificationsProperty().get(), "notifications are on until turned off");
+        first.setTimerFollows(true);
+        first.setPhaseNotifications(false);
         assertEquals(Language.SYSTEM, first.language(), "the system's language until one is chosen");
         first.setLanguage(Language.KOREAN);
 
@@ -32,6 +37,8 @@ class SettingsModelTest {
         assertEquals(SettingsModel.DARK, second.themeProperty().get());
         assertEquals("Synthetic camera", second.cameraProperty().get());
         assertTrue(second.muteDuringFocusProperty().get());
+        assertTrue(second.timerFollowsProperty().get());
+        assertFalse(second.phaseNotificationsProperty().get());
         assertEquals(Language.KOREAN, second.language());
         assertEquals("", second.saveProblemProperty().get());
         Files.delete(dir.resolve("settings.properties"));
