@@ -11,6 +11,7 @@ import app.carrel.client.room.DevicesModel;
 import app.carrel.client.room.JoinFailure;
 import app.carrel.client.room.RoomSession;
 import app.carrel.client.room.RoomView;
+import app.carrel.client.room.StudyRoom;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsView;
 import app.carrel.client.settings.Themes;
@@ -192,6 +193,22 @@ public final class Shell extends BorderPane {
             ChangeListener<Boolean> fromSettings = (obs, old, on) -> mute.setSelected(on);
             mute.getProperties().put("fromSettings", fromSettings);
             settings.muteDuringFocusProperty().addListener(new WeakChangeListener<>(fromSettings));
+            joined.model().study().remember(new StudyRoom.Memory() {
+                @Override
+                public void rememberGoal(String goal) {
+                    settings.setGoal(goal);
+                }
+
+                @Override
+                public boolean shareCheckIns() {
+                    return settings.shareCheckInsProperty().get();
+                }
+
+                @Override
+                public void rememberShareCheckIns(boolean share) {
+                    settings.setShareCheckIns(share);
+                }
+            });
             String roomId = plan.request().room().id();
             joined.model().ownerToken(lobby.ownerToken(roomId), () -> lobby.forgetOwner(roomId));
             roomView = new RoomView(joined.model(), joined.devices(), mute, openLink, this::openSettings);

@@ -8,6 +8,7 @@ import app.carrel.protocol.TextRules;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -17,7 +18,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /**
- * Name, capacity and an optional password for a new room. A name the server would refuse keeps
+ * Name, capacity, an optional password and "microphones off" (a quiet room) for a new room. A name the server would refuse keeps
  * the dialog open with the reason under the field, so nothing typed is lost.
  */
 final class CreateRoomDialog extends Dialog<ButtonType> {
@@ -30,6 +31,8 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
     private final Spinner<Integer> capacity = new Spinner<>(TextRules.MIN_CAPACITY, MAX_CAPACITY, 4);
     private final PasswordField password = new PasswordField();
     private final Label error = new Label();
+    // For halls where people work side by side in silence: the server keeps every microphone off.
+    private final CheckBox quiet = new CheckBox(Texts.get("createRoom.quiet"));
 
     CreateRoomDialog(Window owner) {
         initOwner(owner);
@@ -55,6 +58,9 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         grid.add(error, 1, 1);
         grid.addRow(2, new Label(Texts.get("createRoom.capacity")), capacity);
         grid.addRow(3, new Label(Texts.get("createRoom.password")), password);
+        quiet.setId("create-room-quiet");
+        quiet.setTooltip(new javafx.scene.control.Tooltip(Texts.get("createRoom.quietTip")));
+        grid.add(quiet, 1, 4);
         getDialogPane().setContent(grid);
         getDialogPane().getStylesheets().add(LobbyView.STYLESHEET);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -80,6 +86,10 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
 
     String password() {
         return password.getText();
+    }
+
+    boolean quiet() {
+        return quiet.isSelected();
     }
 
     private boolean validate() {

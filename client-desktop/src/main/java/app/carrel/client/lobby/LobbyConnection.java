@@ -62,8 +62,9 @@ final class LobbyConnection {
     }
 
     /** The answer carries the room and, from a server with owners, our owner token. */
-    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password) {
-        return client.request(id -> new ClientMessage.CreateRoom(id, name, capacity, password))
+    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password, boolean quiet) {
+        return client.request(id -> new ClientMessage.CreateRoom(id, name, capacity, password,
+                        quiet ? Boolean.TRUE : null, null, null))
                 .thenApply(m -> (ServerMessage.RoomCreated) m);
     }
 
