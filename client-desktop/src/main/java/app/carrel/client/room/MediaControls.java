@@ -120,9 +120,17 @@ public final class MediaControls {
     /** The room became quiet (or we joined one): our microphone goes off, as the server expects. */
     void quietRoom() {
         pushToTalk.set(false);
-        if (microphoneOn.get()) {
-            setMicrophone(false);
+        if (!microphoneOn.get()) {
+            return;
         }
+        microphoneOn.set(false);
+        showOnOwnTile();
+        // Never undone: the server keeps us muted in a quiet room whatever the engine manages.
+        engine.setMicrophone(false).whenComplete((v, error) -> {
+            if (error != null) {
+                log.warn("Muting for a quiet room failed: {}", error.toString());
+            }
+        });
     }
 
     private boolean refusedAsQuiet() {
