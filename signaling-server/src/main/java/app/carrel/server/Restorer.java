@@ -8,6 +8,7 @@ import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.rooms.Participant;
 import app.carrel.server.rooms.RoomDirectory;
 import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.rooms.StudySettings;
 import app.carrel.server.seating.Seating;
 import app.carrel.server.storage.Snapshot;
 import app.carrel.server.storage.Storage;
@@ -59,7 +60,8 @@ final class Restorer {
                 log.add(new ServerMessage.Chat(null, line.participantUuid(), line.name(), line.text(), line.at(),
                         line.seq()));
             }
-            LiveRoom room = new LiveRoom(r.uuid(), r.name(), r.capacity(), r.passwordHash(), sizes.hall(r.capacity()));
+            LiveRoom room = new LiveRoom(r.uuid(), r.name(), r.capacity(), r.passwordHash(), sizes.hall(r.capacity()),
+                    new StudySettings(r.quiet(), r.longBreakEvery(), r.longBreakSeconds()));
             room.ownerHash(r.ownerHash());
             room.keep(r.keep());
             // Null: people sat in it when the server stopped; if none resume, their grace ends it.
@@ -70,9 +72,11 @@ final class Restorer {
         long now = executor.now();
         for (StoredTimer t : snapshot.timers()) {
             LiveRoom room = directory.room(t.roomUuid());
-            FocusTimer stored = new FocusTimer(t.phase(), t.seconds(), t.running(), t.endsAt(), t.remaining(), t.by());
-            // A phase that ended while the server was down is over, not overdue.
-            timer.apply(room, stored.endedBy(now) ? stored.finished() : stored, now);
+            FocusTimer stored = new FocusTimer(t.phase(), t.seconds(), t.running(), t.endsAt(), t.remaining(), t.by(),
+                    t.byName(), t.round());
+            // A phase that ended while the server was down is over, not overdue (and, like one that
+            // ran out in an empty room, counts no round: nobody was there to see it end).
+            timer.apply(room, stored.endedBy(now) ? stored.finished(false) : stored, now);
         }
         for (StoredParticipant s : snapshot.seated()) {
             LiveRoom room = directory.room(s.roomUuid());
@@ -80,7 +84,12 @@ final class Restorer {
                 storage.participantLeft(s.uuid(), now);
                 continue;
             }
-            Participant p = new Participant(s.uuid(), s.name(), room, s.media(), s.resumeHash());
+            Participant p = new Participant(s.uuid(), s.name(), room, s.media(), s.resumeHash(), s.joinedAt());
+            p.goal(s.goal());
+            if (s.presence() != null) {
+                p.presence(s.presence());
+            }
+            p.checkIn(s.checkIn());
             directory.seat(p);
             seating.startGrace(p);
         }

@@ -32,6 +32,7 @@ import app.carrel.server.seating.RemovalBlocks;
 import app.carrel.server.seating.Seating;
 import app.carrel.server.storage.Snapshot;
 import app.carrel.server.storage.Storage;
+import app.carrel.server.study.StudyHandler;
 import app.carrel.server.timer.RoomTimers;
 import app.carrel.server.timer.TimerHandler;
 import java.time.Duration;
@@ -73,8 +74,10 @@ public final class RoomLogic {
         ChatLogs chat = new ChatLogs();
         RoomTimers timers = new RoomTimers();
         halls = new Halls(hallConfig, executor, outbox);
-        Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace, halls);
-        TimerHandler timer = new TimerHandler(timers, outbox, storage, executor);
+        StudyHandler study = new StudyHandler(outbox, storage);
+        TimerHandler timer = new TimerHandler(timers, outbox, storage, executor, lobby, study::focusStarted);
+        Seating seating = new Seating(directory, outbox, storage, lobby, executor, resumeGrace, halls,
+                timer::sessionEnded);
         RemovalBlocks blocks = new RemovalBlocks();
         RoomDeletion deletion = new RoomDeletion(directory, seating, chat, timers, blocks, storage, lobby, access::roomRemoved);
         expiry = new RoomExpiry(directory, deletion, executor, roomTtl, expirySweep);
@@ -90,7 +93,8 @@ public final class RoomLogic {
                 halls,
                 access,
                 new OwnerHandler(directory, outbox, order, hasher, storage, lobby, sizes, deletion),
-                new Moderation(directory, outbox, seating, blocks, executor));
+                new Moderation(directory, outbox, seating, blocks, executor),
+                study);
         restorer = new Restorer(directory, chat, timer, seating, storage, executor, resumeGrace, sizes);
     }
 

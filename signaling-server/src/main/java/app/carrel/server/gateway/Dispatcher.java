@@ -15,6 +15,7 @@ import app.carrel.server.rooms.Participant;
 import app.carrel.server.rooms.RequestOrder;
 import app.carrel.server.seating.JoinHandler;
 import app.carrel.server.seating.Seating;
+import app.carrel.server.study.StudyHandler;
 import app.carrel.server.timer.TimerHandler;
 
 /**
@@ -37,11 +38,13 @@ public final class Dispatcher {
     private final AccessGate access;
     private final OwnerHandler owners;
     private final Moderation moderation;
+    private final StudyHandler study;
 
     /** The owners' requests need no seat: an owner acts from the lobby too. */
     public Dispatcher(RequestOrder order, Outbox outbox, LobbyHandler lobby, JoinHandler join, Seating seating,
                       RelayHandler relay, ChatHandler chat, TimerHandler timer, Halls halls, AccessGate access,
-                      OwnerHandler owners, Moderation moderation) {
+                      OwnerHandler owners, Moderation moderation, StudyHandler study) {
+        this.study = study;
         this.access = access;
         this.owners = owners;
         this.moderation = moderation;
@@ -122,7 +125,7 @@ public final class Dispatcher {
         } else if (m instanceof ClientMessage.Answer answer) {
             relay.onAnswer(c, p, answer);
         } else if (m instanceof ClientMessage.MediaState media) {
-            seating.onMediaState(p, media);
+            seating.onMediaState(c, p, media);
         } else if (m instanceof ClientMessage.Chat line) {
             chat.onChat(c, p, line);
         } else if (m instanceof ClientMessage.Timer t) {
@@ -135,6 +138,12 @@ public final class Dispatcher {
             halls.onAnswer(c, p, answer);
         } else if (m instanceof ClientMessage.SfuView view) {
             halls.onView(c, p, view);
+        } else if (m instanceof ClientMessage.SetGoal goal) {
+            study.onSetGoal(c, p, goal);
+        } else if (m instanceof ClientMessage.SetPresence presence) {
+            study.onSetPresence(c, p, presence);
+        } else if (m instanceof ClientMessage.CheckIn checkIn) {
+            study.onCheckIn(c, p, checkIn);
         } else if (m instanceof ClientMessage.Leave leave) {
             seating.onLeave(c, p, leave);
         } else {

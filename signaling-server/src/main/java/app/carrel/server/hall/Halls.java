@@ -148,12 +148,42 @@ public final class Halls implements JanusInstances.Listener {
                             return;
                         }
                         member.streams = PublishedStreams.of(m.sdp(), m.screenMid());
-                        p.deliver(outbox.encode(new ServerMessage.SfuPublished(m.id(), reply.sdp())));
-                        if (member.live) {
-                            hall.members.values().forEach(other -> reconcile(hall, other));
-                        }
+                        silenced(hall, member).whenCompleteAsync((muted, muteFailure) -> {
+                            if (!current(hall, member)) {
+                                return;
+                            }
+                            if (muteFailure != null) {
+                                refuse(p, m.id(), "Muting a quiet hall's microphones failed", muteFailure);
+                                return;
+                            }
+                            p.deliver(outbox.encode(new ServerMessage.SfuPublished(m.id(), reply.sdp())));
+                            if (member.live) {
+                                hall.members.values().forEach(other -> reconcile(hall, other));
+                            }
+                        }, rooms);
                     }, rooms);
         });
+    }
+
+    /**
+     * A quiet hall (docs/protocol.md §13) has Janus mute every audio m-line a publisher sends
+     * (VideoRoom {@code moderate}) before the publisher gets its answer, so no audio is forwarded
+     * from the first packet on, whatever the client sends. Done for every publish: a renegotiation
+     * may add an audio m-line. Completes at once for other halls.
+     */
+    private CompletableFuture<Void> silenced(Hall hall, HallMember member) {
+        if (!hall.room.study().quiet()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+        for (PublishedStream stream : member.streams) {
+            if (stream.kind() == StreamKind.AUDIO) {
+                all = all.thenCompose(v -> hall.created).thenCompose(admin -> hall.link.message(admin,
+                        VideoRoomRequests.moderate(hall.number, hall.secret, member.feed, stream.mid(), true),
+                        null, null)).thenApply(reply -> null);
+            }
+        }
+        return all;
     }
 
     public void onAnswer(Connection c, Participant p, ClientMessage.SfuAnswer m) {

@@ -118,6 +118,20 @@ final class VideoRoomRequests {
         return body;
     }
 
+    /**
+     * Quiet halls: mutes (or unmutes) one m-line a publisher sends; Janus then forwards nothing of
+     * it, whatever the client sends. {@code feed} is the publisher's id in the VideoRoom.
+     */
+    static ObjectNode moderate(long room, String secret, long feed, String mid, boolean mute) {
+        ObjectNode body = request("moderate");
+        body.put("room", room);
+        body.put("secret", secret);
+        body.put("id", feed);
+        body.put("mid", mid);
+        body.put("mute", mute);
+        return body;
+    }
+
     static ObjectNode start() {
         return request("start");
     }

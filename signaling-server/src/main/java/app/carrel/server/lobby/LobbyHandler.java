@@ -12,6 +12,7 @@ import app.carrel.server.rooms.RequestOrder;
 import app.carrel.server.rooms.RoomDirectory;
 import app.carrel.server.rooms.RoomSizes;
 import app.carrel.server.rooms.RoomsExecutor;
+import app.carrel.server.rooms.StudySettings;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.security.ResumeTokens;
 import app.carrel.server.storage.Storage;
@@ -57,6 +58,10 @@ public final class LobbyHandler {
     }
 
     public void onCreateRoom(Connection c, ClientMessage.CreateRoom m) {
+        StudySettings study = studySettings(c, m);
+        if (study == null) {
+            return;
+        }
         String name = TextRules.roomName(m.name());
         if (name == null) {
             outbox.error(c, m.id(), ErrorCode.INVALID_ROOM_NAME,
@@ -77,7 +82,7 @@ public final class LobbyHandler {
         }
         String password = m.password();
         if (password == null || password.isEmpty()) {
-            create(c, m.id(), roomId, name, capacity, null);
+            create(c, m.id(), roomId, name, capacity, null, study);
             return;
         }
         order.await(c, m.id(), () -> hasher.hash(password), (hash, failure) -> {
@@ -86,23 +91,49 @@ public final class LobbyHandler {
                 access.roomRemoved(roomId);
                 outbox.error(c, m.id(), ErrorCode.SERVER_ERROR, "The room could not be created");
             } else {
-                create(c, m.id(), roomId, name, capacity, hash);
+                create(c, m.id(), roomId, name, capacity, hash, study);
             }
         });
     }
 
+    /**
+     * The study settings asked for (docs/protocol.md §13), or null after answering
+     * {@code bad-request}: out-of-range settings are malformed, like a timer's seconds.
+     */
+    private StudySettings studySettings(Connection c, ClientMessage.CreateRoom m) {
+        int every = m.longBreakEvery() == null ? 0 : m.longBreakEvery();
+        if (every != 0 && (every < TextRules.MIN_LONG_BREAK_EVERY || every > TextRules.MAX_LONG_BREAK_EVERY)) {
+            outbox.error(c, m.id(), ErrorCode.BAD_REQUEST, "'longBreakEvery' must be 0 or "
+                    + TextRules.MIN_LONG_BREAK_EVERY + "-" + TextRules.MAX_LONG_BREAK_EVERY);
+            return null;
+        }
+        if (m.longBreakSeconds() != null && every == 0) {
+            outbox.error(c, m.id(), ErrorCode.BAD_REQUEST, "'longBreakSeconds' needs 'longBreakEvery'");
+            return null;
+        }
+        int seconds = m.longBreakSeconds() == null ? TextRules.DEFAULT_LONG_BREAK_SECONDS : m.longBreakSeconds();
+        if (seconds < TextRules.MIN_LONG_BREAK_SECONDS || seconds > TextRules.MAX_LONG_BREAK_SECONDS) {
+            outbox.error(c, m.id(), ErrorCode.BAD_REQUEST, "'longBreakSeconds' must be "
+                    + TextRules.MIN_LONG_BREAK_SECONDS + "-" + TextRules.MAX_LONG_BREAK_SECONDS);
+            return null;
+        }
+        return new StudySettings(m.quietRoom(), every, every == 0 ? 0 : seconds);
+    }
+
     private void create(Connection c, String requestId, String roomId, String name, int capacity,
-                        String passwordHash) {
-        LiveRoom room = new LiveRoom(roomId, name, capacity, passwordHash, sizes.hall(capacity));
+                        String passwordHash, StudySettings study) {
+        LiveRoom room = new LiveRoom(roomId, name, capacity, passwordHash, sizes.hall(capacity), study);
         // The creator owns the room: the token goes to it once, the server keeps its hash.
         String ownerToken = ResumeTokens.generate();
         room.ownerHash(ResumeTokens.hash(ownerToken));
         long now = executor.now();
         room.emptySince(now);
         directory.addRoom(room);
-        storage.roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, now, room.ownerHash(), false, now));
-        LOG.info("Room {} '{}' created (capacity {}, {}, {})", room.id(), name, capacity,
-                room.locked() ? "locked" : "open", room.hall() ? "hall" : "mesh");
+        storage.roomCreated(new StoredRoom(room.id(), name, capacity, passwordHash, now, room.ownerHash(), false, now,
+                study.quiet(), study.longBreakEvery(), study.longBreakSeconds()));
+        LOG.info("Room {} '{}' created (capacity {}, {}, {}{}{})", room.id(), name, capacity,
+                room.locked() ? "locked" : "open", room.hall() ? "hall" : "mesh", study.quiet() ? ", quiet" : "",
+                study.longBreaks() ? ", long break every " + study.longBreakEvery() : "");
         outbox.send(c, new ServerMessage.RoomCreated(requestId, room.toRoom(), ownerToken));
         lobby.changed(room);
     }

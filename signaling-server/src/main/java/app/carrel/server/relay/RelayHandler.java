@@ -11,7 +11,8 @@ import app.carrel.server.rooms.RoomDirectory;
 
 /**
  * offer / answer / ice to one peer of the sender's own room, {@code from} stamped here. The hot
- * path: one map lookup, one encode, one send; nothing scans, logs or touches the database.
+ * path: one map lookup, one encode, one send; nothing scans, logs or touches the database. In a
+ * quiet room offers and answers lose their audio on the way ({@link QuietSdp}).
  * Rooms thread only; its FIFO queue keeps each sender's order.
  */
 public final class RelayHandler {
@@ -28,7 +29,7 @@ public final class RelayHandler {
     public void onOffer(Connection c, Participant from, ClientMessage.Offer m) {
         Participant to = target(c, from, m.id(), m.to());
         if (to != null) {
-            to.deliver(outbox.encode(new ServerMessage.Offer(from.id(), m.sdp())));
+            to.deliver(outbox.encode(new ServerMessage.Offer(from.id(), sdpFor(from, m.sdp()))));
             metrics.relayedOffer();
         }
     }
@@ -36,7 +37,7 @@ public final class RelayHandler {
     public void onAnswer(Connection c, Participant from, ClientMessage.Answer m) {
         Participant to = target(c, from, m.id(), m.to());
         if (to != null) {
-            to.deliver(outbox.encode(new ServerMessage.Answer(from.id(), m.sdp())));
+            to.deliver(outbox.encode(new ServerMessage.Answer(from.id(), sdpFor(from, m.sdp()))));
             metrics.relayedAnswer();
         }
     }
@@ -47,6 +48,11 @@ public final class RelayHandler {
             to.deliver(outbox.encode(new ServerMessage.Ice(from.id(), m.candidate())));
             metrics.relayedIce();
         }
+    }
+
+    /** In a quiet room no audio may flow, so the relay takes it out of every offer and answer. */
+    private static String sdpFor(Participant from, String sdp) {
+        return from.room().study().quiet() ? QuietSdp.withoutAudio(sdp) : sdp;
     }
 
     /** The addressed peer, or null after telling the sender it is not in its room. */

@@ -21,6 +21,8 @@ public final class Connection {
     private boolean closed;
     /** This client joined with {@code "moderation":true}: it understands the owner messages. */
     private boolean moderation;
+    /** This client joined with {@code "study":true}: goal, presence, check-in messages and long breaks. */
+    private boolean study;
     /** True while a request of this connection waits on slow work (a password hash). */
     private boolean busy;
     /** Requests that arrived while busy, run in order once it is done. */
@@ -110,6 +112,14 @@ public final class Connection {
 
     public void moderation(boolean understands) {
         this.moderation = understands;
+    }
+
+    public boolean study() {
+        return study;
+    }
+
+    public void study(boolean understands) {
+        this.study = understands;
     }
 
     public boolean closed() {

@@ -40,4 +40,31 @@ public final class Outbox {
             }
         }
     }
+
+    /**
+     * To everyone connected in the room except {@code except}: {@code forStudy} to those that
+     * joined with {@code "study":true}, {@code forOthers} to the rest (null: nothing). Each is
+     * encoded once, if anyone gets it.
+     */
+    public void broadcastSplit(LiveRoom room, ServerMessage forStudy, ServerMessage forOthers, Participant except) {
+        String study = null;
+        String others = null;
+        for (Participant p : room.seated()) {
+            Connection c = p.connection();
+            if (p == except || c == null) {
+                continue;
+            }
+            if (c.study()) {
+                if (study == null) {
+                    study = codec.encode(forStudy);
+                }
+                c.send(study);
+            } else if (forOthers != null) {
+                if (others == null) {
+                    others = forOthers == forStudy && study != null ? study : codec.encode(forOthers);
+                }
+                c.send(others);
+            }
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package app.carrel.server.rooms;
 
+import app.carrel.protocol.CheckInResult;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
+import app.carrel.protocol.Presence;
+import app.carrel.protocol.Self;
 import java.util.ArrayDeque;
 
 /**
@@ -21,8 +24,19 @@ public final class Participant {
     private final ArrayDeque<String> queued = new ArrayDeque<>();
     /** Bumped whenever a grace period starts or ends, so a stale expiry task knows it is stale. */
     private int graceEpoch;
+    /** Epoch ms it took its seat; kept across resumes and restarts. */
+    private final long since;
+    /** Study features ({@code study/} changes them): null goal and check-in mean none. */
+    private String goal;
+    private Presence presence = Presence.FOCUS;
+    private CheckInResult checkIn;
 
     public Participant(String id, String name, LiveRoom room, MediaFlags media, String resumeHash) {
+        this(id, name, room, media, resumeHash, 0);
+    }
+
+    public Participant(String id, String name, LiveRoom room, MediaFlags media, String resumeHash, long since) {
+        this.since = since;
         this.id = id;
         this.name = name;
         this.room = room;
@@ -66,8 +80,40 @@ public final class Participant {
         this.resumeHash = hash;
     }
 
+    public long since() {
+        return since;
+    }
+
+    public String goal() {
+        return goal;
+    }
+
+    public void goal(String goal) {
+        this.goal = goal;
+    }
+
+    public Presence presence() {
+        return presence;
+    }
+
+    public void presence(Presence presence) {
+        this.presence = presence;
+    }
+
+    public CheckInResult checkIn() {
+        return checkIn;
+    }
+
+    public void checkIn(CheckInResult checkIn) {
+        this.checkIn = checkIn;
+    }
+
     public Peer asPeer() {
-        return new Peer(id, name, media.audio(), media.video(), media.screen());
+        return new Peer(id, name, media.audio(), media.video(), media.screen(), goal, presence, since, checkIn);
+    }
+
+    public Self asSelf() {
+        return new Self(id, name, goal, presence, since, checkIn);
     }
 
     /** Delivers now, or queues while in the grace period. */

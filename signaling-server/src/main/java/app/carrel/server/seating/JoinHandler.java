@@ -14,6 +14,7 @@ import app.carrel.server.rooms.RoomDirectory;
 import app.carrel.server.rooms.RoomsExecutor;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.security.ResumeTokens;
+import app.carrel.server.study.StudyHandler;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code join}: a new participant, or one resuming its seat with a token. Checks run in this
  * order: already-joined, room-not-found, hall checks, removed (the owner removed this token or
  * connection a while ago), a valid resume token (which skips the rest),
- * invalid-name, room-full, wrong-password. Rooms thread only.
+ * invalid-name, invalid-goal, room-full, wrong-password. Rooms thread only.
  */
 public final class JoinHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JoinHandler.class);
@@ -76,6 +77,7 @@ public final class JoinHandler {
             return;
         }
         c.moderation(m.takesModeration());
+        c.study(m.takesStudy());
         if (resumeHash != null) {
             Participant p = directory.byResumeHash(resumeHash);
             if (p != null && p.room() == room) {
@@ -87,6 +89,10 @@ public final class JoinHandler {
         if (name == null) {
             outbox.error(c, m.id(), ErrorCode.INVALID_NAME,
                     "A display name is 1-" + TextRules.MAX_NAME + " characters without control characters");
+            return;
+        }
+        if (!StudyHandler.validGoal(m)) {
+            outbox.error(c, m.id(), ErrorCode.INVALID_GOAL, StudyHandler.invalidGoal());
             return;
         }
         if (roomFull(c, m, room)) {
@@ -143,8 +149,10 @@ public final class JoinHandler {
 
     private void seatNew(Connection c, ClientMessage.Join m, LiveRoom room, String name) {
         String token = ResumeTokens.generate();
-        Participant p = new Participant(UUID.randomUUID().toString(), name, room, m.media(), ResumeTokens.hash(token));
         long now = executor.now();
+        Participant p = new Participant(UUID.randomUUID().toString(), name, room, Seating.allowed(room, m.media()),
+                ResumeTokens.hash(token), now);
+        p.goal(StudyHandler.joinGoal(m));
         seating.seat(c, p, now);
         outbox.send(c, reply.to(m.id(), p, token, now));
         seating.announce(p);
@@ -162,7 +170,7 @@ public final class JoinHandler {
         if (p.room().hall()) {
             halls.resumed(p);
         }
-        MediaFlags media = p.media().with(m.audio(), m.video(), m.screen());
+        MediaFlags media = Seating.allowed(p.room(), p.media().with(m.audio(), m.video(), m.screen()));
         if (!media.equals(p.media())) {
             seating.mediaChanged(p, media);
         }

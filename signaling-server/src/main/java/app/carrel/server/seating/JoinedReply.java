@@ -2,7 +2,6 @@ package app.carrel.server.seating;
 
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.ServerMessage;
-import app.carrel.protocol.Self;
 import app.carrel.server.chat.ChatLogs;
 import app.carrel.server.rooms.LiveRoom;
 import app.carrel.server.rooms.Participant;
@@ -13,7 +12,8 @@ import java.util.List;
 
 /**
  * What a joiner is told: its room and itself, the peers already there, ICE servers, and what the
- * room shares (the chat replay, the timer). Rooms thread only.
+ * room shares (the chat replay, the timer; a long break told as a break to a client without study
+ * features). Rooms thread only.
  */
 public final class JoinedReply {
     private final IceServers iceServers;
@@ -34,7 +34,11 @@ public final class JoinedReply {
                 peers.add(other.asPeer());
             }
         }
-        return new ServerMessage.Joined(requestId, room.toRoom(), new Self(p.id(), p.name()), token, peers,
-                iceServers.forParticipant(p.id(), now), chat.replay(room), timers.toMessage(room, now));
+        ServerMessage.Timer timer = timers.toMessage(room, now);
+        if (timer != null && !p.connection().study()) {
+            timer = timer.forV1();
+        }
+        return new ServerMessage.Joined(requestId, room.toRoom(), p.asSelf(), token, peers,
+                iceServers.forParticipant(p.id(), now), chat.replay(room), timer);
     }
 }

@@ -6,6 +6,7 @@ import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.server.hall.Halls;
+import app.carrel.server.rooms.LiveRoom;
 import app.carrel.server.lobby.LobbyFeed;
 import app.carrel.server.rooms.Connection;
 import app.carrel.server.rooms.Outbox;
@@ -15,6 +16,7 @@ import app.carrel.server.rooms.RoomsExecutor;
 import app.carrel.server.storage.Storage;
 import app.carrel.server.storage.StoredParticipant;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +36,13 @@ public final class Seating {
     private final RoomsExecutor executor;
     private final Duration resumeGrace;
     private final Halls halls;
+    /** Told when a room's last seat is gone: its session is over (the timer's rounds start again). */
+    private final Consumer<LiveRoom> sessionEnded;
 
     public Seating(RoomDirectory directory, Outbox outbox, Storage storage, LobbyFeed lobby, RoomsExecutor executor,
-                   Duration resumeGrace, Halls halls) {
+                   Duration resumeGrace, Halls halls, Consumer<LiveRoom> sessionEnded) {
         this.halls = halls;
+        this.sessionEnded = sessionEnded;
         this.directory = directory;
         this.outbox = outbox;
         this.storage = storage;
@@ -52,7 +57,8 @@ public final class Seating {
             storage.roomEmptySince(p.room().id(), null);
         }
         directory.seat(p);
-        storage.participantSeated(new StoredParticipant(p.id(), p.room().id(), p.name(), p.media(), p.resumeHash(), now));
+        storage.participantSeated(new StoredParticipant(p.id(), p.room().id(), p.name(), p.media(), p.resumeHash(),
+                p.since(), p.goal(), null, null));
         attach(c, p);
         if (p.room().hall()) {
             halls.seated(p);
@@ -92,8 +98,25 @@ public final class Seating {
         outbox.send(c, new ServerMessage.Left(m.id()));
     }
 
-    public void onMediaState(Participant p, ClientMessage.MediaState m) {
+    /**
+     * In a quiet room a microphone turned on is refused ({@code room-quiet}) while the other flags
+     * of the same message still apply: a client that always sends all three keeps its camera.
+     */
+    public void onMediaState(Connection c, Participant p, ClientMessage.MediaState m) {
+        if (p.room().study().quiet() && Boolean.TRUE.equals(m.audio())) {
+            outbox.error(c, m.id(), ErrorCode.ROOM_QUIET,
+                    "Room '" + p.room().name() + "' is a quiet room: microphones stay off");
+            if (m.video() != null || m.screen() != null) {
+                mediaChanged(p, p.media().with(null, m.video(), m.screen()));
+            }
+            return;
+        }
         mediaChanged(p, p.media().with(m.audio(), m.video(), m.screen()));
+    }
+
+    /** What a joiner may send: nothing from its microphone in a quiet room. */
+    static MediaFlags allowed(LiveRoom room, MediaFlags asked) {
+        return room.study().quiet() && asked.audio() ? new MediaFlags(false, asked.video(), asked.screen()) : asked;
     }
 
     void mediaChanged(Participant p, MediaFlags media) {
@@ -167,6 +190,7 @@ public final class Seating {
         if (p.room().seated().isEmpty()) {
             p.room().emptySince(now);
             storage.roomEmptySince(p.room().id(), now);
+            sessionEnded.accept(p.room());
         }
         if (tellRoom) {
             outbox.broadcast(p.room(), new ServerMessage.PeerLeft(p.id()), p);

@@ -20,7 +20,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Append only: a released script never changes. */
-    static final List<String> SCRIPTS = List.of("001-initial.sql", "002-room-owners.sql");
+    static final List<String> SCRIPTS = List.of("001-initial.sql", "002-room-owners.sql", "003-study.sql");
 
     private Migrations() {
     }

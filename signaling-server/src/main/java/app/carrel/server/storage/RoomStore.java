@@ -15,8 +15,8 @@ final class RoomStore {
 
     static void insert(Connection db, StoredRoom room) throws SQLException {
         try (PreparedStatement st = db.prepareStatement(
-                "INSERT INTO rooms (uuid, name, capacity, password_hash, created_at, owner_hash, keep, empty_since)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO rooms (uuid, name, capacity, password_hash, created_at, owner_hash, keep, empty_since,"
+                        + " quiet, long_break_every, long_break_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, room.uuid());
             st.setString(2, room.name());
             st.setInt(3, room.capacity());
@@ -25,6 +25,9 @@ final class RoomStore {
             st.setString(6, room.ownerHash());
             st.setBoolean(7, room.keep());
             setLong(st, 8, room.emptySince());
+            st.setBoolean(9, room.quiet());
+            st.setInt(10, room.longBreakEvery());
+            st.setInt(11, room.longBreakSeconds());
             st.executeUpdate();
         }
     }
@@ -32,14 +35,15 @@ final class RoomStore {
     static List<StoredRoom> all(Connection db) throws SQLException {
         List<StoredRoom> rooms = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement(
-                "SELECT uuid, name, capacity, password_hash, created_at, owner_hash, keep, empty_since"
-                        + " FROM rooms ORDER BY id");
+                "SELECT uuid, name, capacity, password_hash, created_at, owner_hash, keep, empty_since,"
+                        + " quiet, long_break_every, long_break_seconds FROM rooms ORDER BY id");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 long emptySince = rs.getLong(8);
+                Long empty = rs.wasNull() ? null : emptySince;
                 rooms.add(new StoredRoom(rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7),
-                        rs.wasNull() ? null : emptySince));
+                        empty, rs.getBoolean(9), rs.getInt(10), rs.getInt(11)));
             }
         }
         return rooms;

@@ -1,6 +1,8 @@
 package app.carrel.server.storage;
 
+import app.carrel.protocol.CheckInResult;
 import app.carrel.protocol.MediaFlags;
+import app.carrel.protocol.Presence;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -93,6 +95,28 @@ public final class Storage implements AutoCloseable {
         writer.submit(db -> ParticipantStore.updateMedia(db, participantUuid, media));
     }
 
+    /** Study features: the participant's goal ({@code null}: none). */
+    public void goalChanged(String participantUuid, String goal) {
+        writer.submit(db -> ParticipantStore.updateStudy(db, participantUuid, "goal", goal));
+    }
+
+    public void presenceChanged(String participantUuid, Presence presence) {
+        writer.submit(db -> ParticipantStore.updateStudy(db, participantUuid, "presence",
+                ParticipantStore.stored(presence)));
+    }
+
+    /** Study features: the participant's shared check-in ({@code null}: none). */
+    public void checkInChanged(String participantUuid, CheckInResult result) {
+        writer.submit(db -> ParticipantStore.updateStudy(db, participantUuid, "check_in",
+                ParticipantStore.stored(result)));
+    }
+
+    /** Study features: a focus phase began, so the room's check-ins end. */
+    public void checkInsCleared(String roomUuid) {
+        writer.submit(db -> ParticipantStore.clearCheckIns(db, roomUuid));
+    }
+
+    /** The participant left its seat for good: its study state goes with it. */
     public void participantLeft(String participantUuid, long at) {
         writer.submit(db -> ParticipantStore.markLeft(db, participantUuid, at));
     }

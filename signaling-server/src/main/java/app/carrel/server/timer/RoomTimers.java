@@ -42,6 +42,11 @@ public final class RoomTimers {
         return ++slot.epoch;
     }
 
+    /** Changes the timer without disarming its pending zero (only its round changed). */
+    void amend(LiveRoom room, FocusTimer changed) {
+        slots.get(room.id()).timer = changed;
+    }
+
     int epoch(LiveRoom room) {
         Slot slot = slots.get(room.id());
         return slot == null ? 0 : slot.epoch;

@@ -89,6 +89,12 @@ class LobbyFeedTest {
         return p;
     }
 
+    /** A mesh room of 4 as the lobby shows it: {@code seated} people, each seated by {@link #seat} as "Ann". */
+    private static Room shown(String id, String name, int seated) {
+        return new Room(id, name, seated, 4, false, false, false, null, null, null,
+                java.util.Collections.nCopies(seated, "Ann"));
+    }
+
     /** Lets any push the feed scheduled happen (the coalescing gap, on the fake clock). */
     private void settle() {
         executor.advance(LobbyFeed.MIN_GAP);
@@ -104,7 +110,7 @@ class LobbyFeedTest {
         seat(rooms.get(7));
         lobby.changed(rooms.get(7));
         settle();
-        assertEquals(List.of(new ServerMessage.RoomChanged(new Room(rooms.get(7).id(), "Room 7", 1, 4, false))),
+        assertEquals(List.of(new ServerMessage.RoomChanged(shown(rooms.get(7).id(), "Room 7", 1))),
                 deltas.messages());
     }
 
@@ -122,8 +128,8 @@ class LobbyFeedTest {
         lobby.changed(room);
         settle();
         assertEquals(List.of(
-                new ServerMessage.RoomAdded(new Room(room.id(), "Algorithms", 0, 4, false)),
-                new ServerMessage.RoomChanged(new Room(room.id(), "Algorithms", 1, 4, false)),
+                new ServerMessage.RoomAdded(shown(room.id(), "Algorithms", 0)),
+                new ServerMessage.RoomChanged(shown(room.id(), "Algorithms", 1)),
                 new ServerMessage.RoomRemoved(room.id())), deltas.messages());
     }
 
@@ -175,7 +181,7 @@ class LobbyFeedTest {
         directory.removeRoom(brief);
         lobby.changed(brief);
         settle();
-        assertEquals(List.of(new ServerMessage.RoomChanged(new Room(busy.id(), "Busy", 2, 4, false))), deltas.messages());
+        assertEquals(List.of(new ServerMessage.RoomChanged(shown(busy.id(), "Busy", 2))), deltas.messages());
     }
 
     @Test
@@ -188,9 +194,9 @@ class LobbyFeedTest {
         seat(fuller);
         lobby.changed();
         settle();
-        assertEquals(List.of(new ServerMessage.RoomChanged(new Room(fuller.id(), "Fuller", 1, 4, false)),
+        assertEquals(List.of(new ServerMessage.RoomChanged(shown(fuller.id(), "Fuller", 1)),
                 new ServerMessage.RoomRemoved(gone.id())), deltas.messages());
-        assertEquals(List.of(new ServerMessage.Rooms(null, List.of(new Room(fuller.id(), "Fuller", 1, 4, false)))),
+        assertEquals(List.of(new ServerMessage.Rooms(null, List.of(shown(fuller.id(), "Fuller", 1)))),
                 v1.messages());
     }
 
@@ -208,7 +214,7 @@ class LobbyFeedTest {
         seat(room);
         lobby.changed(room);
         settle();
-        assertEquals(List.of(new ServerMessage.RoomChanged(new Room(room.id(), "Quiet", 2, 4, false))), next.messages());
+        assertEquals(List.of(new ServerMessage.RoomChanged(shown(room.id(), "Quiet", 2))), next.messages());
     }
 
     @Test
