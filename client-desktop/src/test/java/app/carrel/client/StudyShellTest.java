@@ -27,7 +27,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -116,33 +115,33 @@ class StudyShellTest {
         bea.engine.setGoal("Problem set 3").get(LIMIT, TimeUnit.SECONDS);
         waitFor("Bea's new goal, live", () -> tileGoal(ui, "Bea").equals("Problem set 3"));
 
-        // We change ours from our own tile's menu; Enter saves (a pulse later: KeyClosedDialogs).
-        robot.rightClickOn(onFx(() -> ui.tile("Ada")));
-        robot.clickOn("#tile-edit-goal");
-        waitFor("the goal dialog", () -> robot.lookup("#goal-field").tryQuery().map(Node::isVisible).orElse(false));
-        robot.interact(() -> robot.lookup("#goal-field").queryAs(TextField.class).setText("Chapter 5 reading"));
-        robot.type(KeyCode.ENTER);
-        waitFor("Bea to see the change", () -> "Chapter 5 reading".equals(bea.goalByPeer.get(bea.idOf("Ada"))));
-        waitFor("our tile and the settings", () -> tileGoal(ui, "Ada").equals("Chapter 5 reading")
-                && settings.goalProperty().get().equals("Chapter 5 reading"));
-
-        // Esc keeps the goal as it was.
-        robot.rightClickOn(onFx(() -> ui.tile("Ada")));
-        robot.clickOn("#tile-edit-goal");
-        waitFor("the goal dialog again", () -> robot.lookup("#goal-field").tryQuery().map(Node::isVisible).orElse(false));
-        robot.interact(() -> robot.lookup("#goal-field").queryAs(TextField.class).setText("never sent"));
-        robot.type(KeyCode.ESCAPE);
-        waitFor("the dialog to close", () -> robot.lookup("#goal-field").tryQuery().isEmpty());
-        assertEquals("Chapter 5 reading", onFx(() -> tileGoal(ui, "Ada")));
-
         // The participants panel opens from "2 here": both of us, our goals and states.
         robot.clickOn("#room-count");
         waitFor("the panel with two people", () -> panelText(robot).contains("Bea") && panelText(robot).contains("Ada (you)"));
         assertTrue(onFx(() -> panelText(robot).contains("Problem set 3")));
         bea.engine.setPresence(Presence.BREAK).get(LIMIT, TimeUnit.SECONDS);
         waitFor("Bea on a break in the panel", () -> panelText(robot).contains("On a break"));
+
+        // We change ours from our row's edit action; Enter saves (a pulse later: KeyClosedDialogs).
+        robot.clickOn(".participant-edit-goal");
+        waitFor("the goal dialog", () -> robot.lookup("#goal-field").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> robot.lookup("#goal-field").queryAs(TextField.class).setText("Chapter 5 reading"));
+        robot.type(KeyCode.ENTER);
+        waitFor("Bea to see the change", () -> "Chapter 5 reading".equals(bea.goalByPeer.get(bea.idOf("Ada"))));
+        waitFor("our tile, our row and the settings", () -> tileGoal(ui, "Ada").equals("Chapter 5 reading")
+                && panelText(robot).contains("Chapter 5 reading") && settings.goalProperty().get().equals("Chapter 5 reading"));
+
+        // Esc keeps the goal as it was.
+        robot.clickOn(".participant-edit-goal");
+        waitFor("the goal dialog again", () -> robot.lookup("#goal-field").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> robot.lookup("#goal-field").queryAs(TextField.class).setText("never sent"));
         robot.type(KeyCode.ESCAPE);
-        waitFor("Esc to close the panel", () -> !robot.lookup("#participants-panel").query().isVisible());
+        waitFor("the dialog to close", () -> robot.lookup("#goal-field").tryQuery().isEmpty());
+        assertEquals("Chapter 5 reading", onFx(() -> tileGoal(ui, "Ada")));
+
+        // Esc in the room closes the panel.
+        robot.type(KeyCode.ESCAPE);
+        waitFor("Esc to close the panel", () -> !robot.lookup("#participants-panel").tryQuery().map(Node::isVisible).orElse(false));
 
         // Back in the lobby and in again: the field offers the last goal.
         leave(robot);
