@@ -91,6 +91,7 @@ final class RoomCell extends ListCell<Room> {
         HBox life = new HBox(10, phase, names);
         life.setAlignment(Pos.CENTER_LEFT);
         VBox about = new VBox(2, title, life);
+        about.setAlignment(Pos.CENTER_LEFT);
         about.setMinWidth(0);
         row.getChildren().addAll(lock, about, spacer, count, join);
         row.getStyleClass().add("room-row");

@@ -74,6 +74,7 @@ public final class PreJoinView extends BorderPane {
         goal.setId("prejoin-goal");
         goal.setPromptText(Texts.get("goal.prompt"));
         goal.setPrefWidth(360);
+        goal.setMaxWidth(360); // lined up with the device boxes
         TextLimits.limit(goal, TextRules.MAX_GOAL);
         Label goalLabel = new Label(Texts.get("goal.question"));
         goalLabel.setLabelFor(goal);

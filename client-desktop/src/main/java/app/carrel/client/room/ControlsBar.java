@@ -73,6 +73,7 @@ final class ControlsBar extends HBox {
         leave.setId("leave");
         leave.getStyleClass().add(Styles.DANGER);
         leave.setFocusTraversable(false);
+        leave.setMinWidth(Region.USE_PREF_SIZE); // never "…": the way out stays readable
         unread.setId("chat-unread");
         unread.getStyleClass().add("unread-badge");
         unread.setMouseTransparent(true);
@@ -81,12 +82,13 @@ final class ControlsBar extends HBox {
         noMicrophone.setId("no-microphone");
         noMicrophone.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
         noMicrophone.setTooltip(new Tooltip(Texts.get("room.noMicrophoneTip")));
-        noMicrophone.setVisible(!model.hasMicrophone());
-        noMicrophone.setManaged(!model.hasMicrophone());
+        // In a quiet room the quiet sign says all there is to say about microphones.
+        noMicrophone.visibleProperty().bind(model.quietProperty().not().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.hasMicrophone())));
+        noMicrophone.managedProperty().bind(noMicrophone.visibleProperty());
         quiet.setId("quiet-room");
         quiet.getStyleClass().addAll("quiet-room-sign", Styles.TEXT_SMALL);
         quiet.setTooltip(new Tooltip(Texts.get("room.quietTip")));
-        quiet.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(noMicrophone, quiet, mic, camera, devices, screen, chatWithBadge, help, settings, leave);
     }
 

@@ -93,7 +93,7 @@ final class ParticipantsPanel extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(header, mine, list);
         setPrefWidth(320);
-        setMinWidth(240);
+        setMinWidth(190);
         clock.setCycleCount(Timeline.INDEFINITE);
         visibleProperty().addListener((obs, was, shown) -> running(shown));
         sceneProperty().addListener((obs, old, scene) -> running(scene != null && isVisible()));

@@ -160,6 +160,10 @@ public final class RoomView extends BorderPane {
         noticeBar.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
         help.visibleProperty().bind(model.helpShownProperty());
+        // Hidden, the help must not count in the layout: its wrapped lines made the grid's column
+        // so tall in a narrow centre (the participants panel and the chat both open) that the
+        // window pushed the controls bar out of sight.
+        help.managedProperty().bind(help.visibleProperty());
         muteRequestText.textProperty().bind(model.muteRequestProperty());
         muteRequestBar.visibleProperty().bind(model.muteRequestProperty().isNotEmpty());
         muteRequestBar.managedProperty().bind(muteRequestBar.visibleProperty());
@@ -193,6 +197,10 @@ public final class RoomView extends BorderPane {
             return;
         }
         HBox side = new HBox();
+        // Both open in a narrow window: together they take at most 60% of it and give way down to
+        // their minimum widths, so the tiles keep a column and nothing is pushed out of the window.
+        side.maxWidthProperty().bind(widthProperty().multiply(0.6));
+        side.setMinWidth(0);
         if (peopleOpen) {
             side.getChildren().add(people);
         }

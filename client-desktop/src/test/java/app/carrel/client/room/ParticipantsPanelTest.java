@@ -136,6 +136,28 @@ class ParticipantsPanelTest {
         Await.until("the panel to close", LIMIT, () -> !robot.lookup("#participants-panel").tryQuery().map(Node::isVisible).orElse(false));
     }
 
+    /** Seen in the real window at 740×520: the controls bar was pushed out of sight. */
+    @Test
+    void inTheSmallestWindowThePanelAndTheChatSitBesideTheTilesAndTheControlsStayInView(FxRobot robot) {
+        robot.interact(() -> {
+            model.onJoined(hall(System.currentTimeMillis()));
+            stage.setWidth(740);
+            stage.setHeight(520);
+            model.toggleParticipants();
+            if (!model.chat().openProperty().get()) {
+                model.chat().toggleOpen();
+            }
+        });
+        robot.interact(() -> { }); // one more pulse for the layout
+        Node controls = robot.lookup("#room-controls").query();
+        double bottom = controls.getBoundsInParent().getMaxY();
+        assertTrue(bottom <= view.getHeight() + 0.5, "controls end at " + bottom + " in a view " + view.getHeight() + " high");
+        Node side = view.getRight();
+        assertTrue(side.getBoundsInParent().getWidth() <= view.getWidth() * 0.6 + 0.5, "the panels take at most 60%");
+        assertTrue(view.getCenter().getBoundsInParent().getWidth() > 200, "the tiles keep a column");
+        assertTrue(robot.lookup("#participants-panel").query().isVisible() && robot.lookup("#chat-view").query().isVisible());
+    }
+
     @Test
     void goalsShowUnderTheNamesOnTheTilesAndFollowChanges(FxRobot robot) {
         long now = System.currentTimeMillis();
