@@ -175,7 +175,10 @@ class StudyShellTest {
         bea.engine.checkIn(CheckInResult.PARTLY).get(LIMIT, TimeUnit.SECONDS);
         waitFor("Bea's mark on her tile", () -> ui.tile("Bea").lookup(".tile-check-in").isVisible());
 
-        // A new focus clears every mark (the server says so); the next end asks again, and Esc skips.
+        // A new focus clears every mark (the server says so); the next end asks again, and Esc
+        // skips it. With the participants panel open too, Esc on the bar closes the bar only.
+        robot.clickOn("#room-count");
+        waitFor("the panel", () -> robot.lookup("#participants-panel").tryQuery().map(Node::isVisible).orElse(false));
         bea.engine.sendTimer(TimerAction.START, TimerPhase.FOCUS, 2).get(LIMIT, TimeUnit.SECONDS);
         waitFor("the marks to clear", () -> !ui.tile("Bea").lookup(".tile-check-in").isVisible()
                 && !ui.tile("Ada").lookup(".tile-check-in").isVisible());
@@ -184,6 +187,10 @@ class StudyShellTest {
         robot.clickOn("#check-in-not-yet");
         robot.type(KeyCode.ESCAPE);
         waitFor("Esc to skip", () -> !robot.lookup("#check-in-prompt").query().isVisible());
+        assertTrue(onFx(() -> robot.lookup("#participants-panel").query().isVisible()), "the panel stays for the next Esc");
+        robot.type(KeyCode.ESCAPE);
+        waitFor("the next Esc to close the panel",
+                () -> !robot.lookup("#participants-panel").tryQuery().map(Node::isVisible).orElse(false));
         assertFalse(onFx(() -> ui.tile("Ada").lookup(".tile-check-in").isVisible()), "skipped: nothing shared");
         assertEquals(null, bea.checkInByPeer.get(bea.idOf("Ada")));
     }
@@ -236,6 +243,36 @@ class StudyShellTest {
         waitFor("the live phase", () -> rowText(robot, "Physics", ".room-phase").equals("Focus · 25 min left"));
         bea.engine.sendTimer(TimerAction.PAUSE, null, null).get(LIMIT, TimeUnit.SECONDS);
         waitFor("the pause", () -> rowText(robot, "Physics", ".room-phase").startsWith("Focus · paused"));
+    }
+
+    @Test
+    void aRoomMadeWithLongBreaksOffersOneAfterTheFourthFocusAndSaysWhoStartedIt(FxRobot robot) throws Exception {
+        WindowDriver ui = connected(robot);
+        robot.clickOn("#create-room");
+        robot.clickOn("#create-room-name").write("Marathon");
+        robot.clickOn("#create-room-long-breaks");
+        robot.clickOn("#create-room-ok");
+        Room room = ui.waitForRoom("Marathon", 0);
+        assertEquals(4, room.longBreakInterval(), "the server took the long breaks");
+        HeadlessPeer bea = peer("Bea", 0xE4572E);
+        bea.join(room.id());
+        ui.enter("Marathon", "Ada");
+        waitFor("two tiles", () -> ui.tiles().size() == 2);
+        for (int round = 1; round <= 4; round++) {
+            int r = round;
+            bea.engine.sendTimer(TimerAction.START, TimerPhase.FOCUS, 1).get(LIMIT, TimeUnit.SECONDS);
+            waitFor("focus " + round + " to run out", () -> bea.lastTimer() != null && bea.lastTimer().round() == r
+                    && !bea.lastTimer().running());
+            // The window's offer follows the server's round; after the 4th it is the long break.
+            String expected = round == 4 ? "Long break 15 min" : "Break 5 min";
+            waitFor("the window to offer '" + expected + "' after focus " + round, () ->
+                    robot.lookup("#timer-next").query().isVisible() && ui.text("#timer-next").equals(expected)
+                            && ui.text("#timer-phase").startsWith("Focus done"));
+        }
+        robot.clickOn("#timer-next");
+        waitFor("the long break for Bea", () -> bea.lastTimer().phase() == TimerPhase.LONG_BREAK && bea.lastTimer().running());
+        assertEquals("Long break", onFx(() -> ui.text("#timer-phase")));
+        assertEquals("started by you", onFx(() -> ui.text("#timer-by")));
     }
 
     // --- helpers ---

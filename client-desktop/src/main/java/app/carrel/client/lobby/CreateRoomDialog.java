@@ -18,7 +18,8 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /**
- * Name, capacity, an optional password and "microphones off" (a quiet room) for a new room. A name the server would refuse keeps
+ * Name, capacity, an optional password, "microphones off" (a quiet room) and long breaks for a
+ * new room. A name the server would refuse keeps
  * the dialog open with the reason under the field, so nothing typed is lost.
  */
 final class CreateRoomDialog extends Dialog<ButtonType> {
@@ -33,6 +34,8 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
     private final Label error = new Label();
     // For halls where people work side by side in silence: the server keeps every microphone off.
     private final CheckBox quiet = new CheckBox(Texts.get("createRoom.quiet"));
+    private final CheckBox longBreaks = new CheckBox(Texts.get("createRoom.longBreaks", LobbyConnection.LONG_BREAK_EVERY,
+            TextRules.DEFAULT_LONG_BREAK_SECONDS / 60));
 
     CreateRoomDialog(Window owner) {
         initOwner(owner);
@@ -61,6 +64,8 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         quiet.setId("create-room-quiet");
         quiet.setTooltip(new javafx.scene.control.Tooltip(Texts.get("createRoom.quietTip")));
         grid.add(quiet, 1, 4);
+        longBreaks.setId("create-room-long-breaks");
+        grid.add(longBreaks, 1, 5);
         getDialogPane().setContent(grid);
         getDialogPane().getStylesheets().add(LobbyView.STYLESHEET);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -90,6 +95,10 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
 
     boolean quiet() {
         return quiet.isSelected();
+    }
+
+    boolean longBreaks() {
+        return longBreaks.isSelected();
     }
 
     private boolean validate() {

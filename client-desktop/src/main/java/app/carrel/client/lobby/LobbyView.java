@@ -167,7 +167,8 @@ public final class LobbyView extends BorderPane {
         CreateRoomDialog dialog = new CreateRoomDialog(getScene().getWindow());
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == ButtonType.OK) {
-                model.createRoom(dialog.roomName(), dialog.capacity(), dialog.password(), dialog.quiet());
+                model.createRoom(dialog.roomName(), dialog.capacity(), dialog.password(), dialog.quiet(),
+                        dialog.longBreaks());
             }
         });
         dialog.show();

@@ -42,7 +42,11 @@ final class Shortcuts {
                     }
                 }
                 case ESCAPE -> {
-                    // One press closes one thing: the help over the grid first, then the panel.
+                    // One press closes one thing: the check-in bar when it has the focus (its own
+                    // Esc skips it), else the help over the grid, then the participants panel.
+                    if (inCheckIn(e)) {
+                        return;
+                    }
                     if (model.helpShownProperty().get()) {
                         model.hideHelp();
                     } else if (model.participantsOpenProperty().get()) {
@@ -84,6 +88,15 @@ final class Shortcuts {
         scene.removeEventFilter(KeyEvent.KEY_PRESSED, pressed);
         scene.removeEventFilter(KeyEvent.KEY_RELEASED, released);
         scene.removeEventFilter(KeyEvent.KEY_TYPED, typed);
+    }
+
+    private static boolean inCheckIn(KeyEvent e) {
+        for (Object n = e.getTarget(); n instanceof javafx.scene.Node node; n = node.getParent()) {
+            if ("check-in-prompt".equals(node.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean typing(KeyEvent e) {
