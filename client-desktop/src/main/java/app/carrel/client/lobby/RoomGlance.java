@@ -2,7 +2,6 @@ package app.carrel.client.lobby;
 
 import app.carrel.client.i18n.Texts;
 import app.carrel.protocol.Room;
-import app.carrel.protocol.TimerPhase;
 import app.carrel.protocol.TimerSummary;
 import java.util.List;
 
@@ -37,7 +36,7 @@ final class RoomGlance {
                     : Texts.get("lobby.phaseLeft", phase, minutesUp(left));
         }
         if (timer.remaining() <= 0) {
-            return Texts.get(timer.phase() == TimerPhase.FOCUS ? "timer.focusDone" : "timer.breakDone");
+            return Texts.get("lobby.phaseDone", phase);
         }
         return Texts.get("lobby.phasePaused", phase, minutesUp(timer.remaining() * 1000L));
     }

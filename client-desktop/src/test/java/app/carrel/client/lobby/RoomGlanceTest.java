@@ -29,7 +29,7 @@ class RoomGlanceTest {
                 RoomGlance.phase(new TimerSummary(TimerPhase.LONG_BREAK, true, NOW + 900_000L, 900), NOW));
         assertEquals("Break · paused, 4 min left",
                 RoomGlance.phase(new TimerSummary(TimerPhase.BREAK, false, null, 200), NOW));
-        assertEquals("Focus done — start a break?",
+        assertEquals("Focus done",
                 RoomGlance.phase(new TimerSummary(TimerPhase.FOCUS, false, null, 0), NOW));
         assertEquals("", RoomGlance.phase(null, NOW), "a room without a timer says nothing");
     }
