@@ -162,7 +162,7 @@ class StudyShellTest {
         assertFalse(onFx(() -> robot.lookup("#check-in-prompt").query().isVisible()), "no prompt before a focus ends");
 
         bea.engine.sendTimer(TimerAction.START, TimerPhase.FOCUS, 2).get(LIMIT, TimeUnit.SECONDS);
-        waitFor("the check-in prompt at the end of the focus", () -> robot.lookup("#check-in-prompt").query().isVisible());
+        waitFor("the check-in prompt at the end of the focus", () -> laidOut(robot, "#check-in-done"));
         assertTrue(onFx(() -> robot.lookup("#check-in-save").query().isDisabled()), "nothing to save before an answer");
         assertTrue(onFx(() -> robot.lookup("#check-in-share").queryAs(CheckBox.class).isSelected()), "shared by default");
         robot.clickOn("#check-in-done");
@@ -182,7 +182,7 @@ class StudyShellTest {
         bea.engine.sendTimer(TimerAction.START, TimerPhase.FOCUS, 2).get(LIMIT, TimeUnit.SECONDS);
         waitFor("the marks to clear", () -> !ui.tile("Bea").lookup(".tile-check-in").isVisible()
                 && !ui.tile("Ada").lookup(".tile-check-in").isVisible());
-        waitFor("the prompt again", () -> robot.lookup("#check-in-prompt").query().isVisible());
+        waitFor("the prompt again", () -> laidOut(robot, "#check-in-not-yet"));
         assertTrue(onFx(() -> robot.lookup("#check-in-note").queryAs(TextField.class).getText().isEmpty()), "a fresh prompt");
         robot.clickOn("#check-in-not-yet");
         robot.type(KeyCode.ESCAPE);
@@ -294,6 +294,16 @@ class StudyShellTest {
         robot.clickOn("#leave-confirm");
         waitFor("the lobby", () -> robot.lookup("#lobby-view").tryQuery().map(Node::isVisible).orElse(false)
                 && robot.lookup("#room-view").tryQuery().isEmpty());
+    }
+
+    /**
+     * Shown and laid out: a bar that has just become visible has no size until the next pulse,
+     * and a click on it then finds nothing to click (seen once in a full run).
+     */
+    private static boolean laidOut(FxRobot robot, String query) {
+        return robot.lookup("#check-in-prompt").query().isVisible() && robot.lookup(query).tryQuery().map(n -> n.isVisible()
+                && n.localToScene(n.getLayoutBounds()).getWidth() > 0
+                && n.localToScene(n.getLayoutBounds()).getMinY() >= 0).orElse(false);
     }
 
     private static String tileGoal(WindowDriver ui, String name) {
