@@ -1,5 +1,6 @@
 package app.carrel.client;
 
+import app.carrel.client.history.CheckIn;
 import app.carrel.client.history.FocusHistory;
 import app.carrel.client.history.MyFocusModel;
 import app.carrel.client.history.MyFocusView;
@@ -18,6 +19,7 @@ import app.carrel.client.room.DevicesModel;
 import app.carrel.client.room.JoinFailure;
 import app.carrel.client.room.RoomSession;
 import app.carrel.client.room.RoomView;
+import app.carrel.client.room.StudyRoom;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsView;
 import app.carrel.client.settings.Themes;
@@ -240,6 +242,22 @@ public final class Shell extends BorderPane {
             ChangeListener<Boolean> fromSettings = (obs, old, on) -> mute.setSelected(on);
             mute.getProperties().put("fromSettings", fromSettings);
             settings.muteDuringFocusProperty().addListener(new WeakChangeListener<>(fromSettings));
+            joined.model().study().remember(new StudyRoom.Memory() {
+                @Override
+                public void rememberGoal(String goal) {
+                    settings.setGoal(goal);
+                }
+
+                @Override
+                public boolean shareCheckIns() {
+                    return settings.shareCheckInsProperty().get();
+                }
+
+                @Override
+                public void rememberShareCheckIns(boolean share) {
+                    settings.setShareCheckIns(share);
+                }
+            });
             String roomId = plan.request().room().id();
             joined.model().ownerToken(lobby.ownerToken(roomId), () -> lobby.forgetOwner(roomId));
             roomView = new RoomView(joined.model(), joined.devices(), mute, openLink, this::openSettings);
@@ -254,10 +272,9 @@ public final class Shell extends BorderPane {
     }
 
     /**
-     * What goes along with a room: its time in the focus history, notifications at its phase
-     * ends, the timer that follows you. The goal and check-in (issue 14's study-client work) are
-     * handed to {@link #recorder()} where they are asked: the goal from the plan here, as soon
-     * as pre-join asks for one.
+     * What goes along with a room: its time in the focus history (with the goal from pre-join and
+     * each change made in the room, and every check-in with its private note), notifications at
+     * its phase ends, the timer that follows you.
      */
     private void followRoom(JoinPlan plan, RoomSession joined) {
         var room = plan.request().room();
@@ -266,6 +283,11 @@ public final class Shell extends BorderPane {
             recorder = SessionRecorder.start(history, historyWriter, Clock.systemDefaultZone(), room.id(), room.name(),
                     plan.request().server().toString());
             recorder.follow(timer);
+            SessionRecorder thisRoom = recorder;
+            thisRoom.recordGoal(plan.goal());
+            joined.model().self().goalProperty().addListener((obs, was, now) -> thisRoom.recordGoal(now));
+            joined.model().onCheckIn(c -> thisRoom.recordCheckIn(
+                    new CheckIn(CheckIn.Result.valueOf(c.result().name()), c.note())));
         }
         stopNotices = notices.follow(timer, room.name());
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {

@@ -7,8 +7,10 @@ import app.carrel.client.call.JoinedRoom;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.media.VideoFormat;
+import app.carrel.protocol.CheckInResult;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
+import app.carrel.protocol.Presence;
 import app.carrel.protocol.ServerMessage;
 import java.awt.Color;
 import java.net.URI;
@@ -30,6 +32,11 @@ final class HeadlessPeer implements CallListener, AutoCloseable {
     final Map<String, String> nameByPeer = new ConcurrentHashMap<>();
     final List<ServerMessage.Chat> chat = new CopyOnWriteArrayList<>();
     final List<ServerMessage.Timer> timers = new CopyOnWriteArrayList<>();
+    // Study features (docs/protocol.md §13), by participant id; a cleared goal or mark is removed.
+    final Map<String, String> goalByPeer = new ConcurrentHashMap<>();
+    final Map<String, Presence> presenceByPeer = new ConcurrentHashMap<>();
+    final Map<String, CheckInResult> checkInByPeer = new ConcurrentHashMap<>();
+    final List<String> problems = new CopyOnWriteArrayList<>();
 
     HeadlessPeer(URI server, String name, int rgb) {
         this(server, name, rgb, false);
@@ -70,6 +77,45 @@ final class HeadlessPeer implements CallListener, AutoCloseable {
     public void onPeerJoined(Peer peer) {
         nameByPeer.put(peer.id(), peer.name());
         mediaByPeer.put(peer.id(), peer.media());
+        onGoal(peer.id(), peer.goal());
+        if (peer.presence() != null) {
+            presenceByPeer.put(peer.id(), peer.presence());
+        }
+        onCheckedIn(peer.id(), peer.checkIn());
+    }
+
+    @Override
+    public void onGoal(String participantId, String goal) {
+        if (goal == null || goal.isEmpty()) {
+            goalByPeer.remove(participantId);
+        } else {
+            goalByPeer.put(participantId, goal);
+        }
+    }
+
+    @Override
+    public void onPresence(String participantId, Presence presence) {
+        presenceByPeer.put(participantId, presence);
+    }
+
+    @Override
+    public void onCheckedIn(String participantId, CheckInResult result) {
+        if (result == null) {
+            checkInByPeer.remove(participantId);
+        } else {
+            checkInByPeer.put(participantId, result);
+        }
+    }
+
+    @Override
+    public void onProblem(String message) {
+        problems.add(message);
+    }
+
+    /** The id of the participant this peer knows as {@code who}, or null. */
+    String idOf(String who) {
+        return nameByPeer.entrySet().stream().filter(e -> e.getValue().equals(who)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
     }
 
     @Override

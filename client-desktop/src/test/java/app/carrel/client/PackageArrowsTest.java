@@ -43,7 +43,7 @@ class PackageArrowsTest {
             Map.entry("notify", Set.of("timer", "i18n")),
             Map.entry("room", Set.of("prejoin", "chat", "timer", "status", "fx", "call", "video", "media",
                     "signaling", "window", "text", "i18n", "owners")),
-            Map.entry("prejoin", Set.of("lobby", "settings", "fx", "video", "media", "i18n")),
+            Map.entry("prejoin", Set.of("lobby", "settings", "fx", "video", "media", "window", "i18n")),
             Map.entry("lobby", Set.of("settings", "status", "signaling", "window", "i18n", "owners")),
             Map.entry("owners", Set.of("window", "i18n")),
             Map.entry("bot", Set.of("call", "media", "signaling")),

@@ -87,6 +87,9 @@ public final class CarrelBot implements Callable<Integer> {
     @Option(names = "--pattern", defaultValue = "flat", description = "Synthetic camera picture: flat (cheap to"
             + " encode, ~150 kbps at 640x480@30) or detail (texture, motion and grain: what a real camera costs).")
     String pattern;
+    @Option(names = "--goal", description = "Session goal shown under the name (docs/protocol.md §13), at most"
+            + " 140 characters; with --count every bot has it.")
+    String goal;
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch left = new CountDownLatch(1);
@@ -197,7 +200,7 @@ public final class CarrelBot implements Callable<Integer> {
                 if (roomId == null) {
                     roomId = resolveRoom(engine);
                 }
-                engine.join(roomId, password).get(15, TimeUnit.SECONDS);
+                engine.join(roomId, password, goal).get(15, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 Throwable cause = SignalingException.unwrap(e);
                 boolean refused = cause instanceof SignalingException s && s.code() != null;

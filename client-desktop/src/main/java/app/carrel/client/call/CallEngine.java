@@ -5,9 +5,11 @@ import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.LocalVideo;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.signaling.SignalingException;
+import app.carrel.protocol.CheckInResult;
 import app.carrel.protocol.ClientMessage;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
+import app.carrel.protocol.Presence;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.ServerMessage;
 import app.carrel.protocol.TimerAction;
@@ -116,13 +118,28 @@ public final class CallEngine implements AutoCloseable {
 
     /** Creates a room; the answer carries our owner token for it (docs/protocol.md §10). */
     public CompletableFuture<ServerMessage.RoomCreated> createOwnedRoom(String name, Integer capacity, String password) {
-        return request(id -> new ClientMessage.CreateRoom(id, name, capacity, password))
+        return createOwnedRoom(name, capacity, password, false);
+    }
+
+    /** As above; {@code quiet}: nobody's microphone may be on in it (docs/protocol.md §13). */
+    public CompletableFuture<ServerMessage.RoomCreated> createOwnedRoom(String name, Integer capacity, String password,
+                                                                        boolean quiet) {
+        return request(id -> new ClientMessage.CreateRoom(id, name, capacity, password, quiet ? Boolean.TRUE : null,
+                null, null))
                 .thenApply(m -> (ServerMessage.RoomCreated) m);
     }
 
     /** Joins a room by id; fails with a {@link SignalingException} (room-full, wrong-password, …). */
     public CompletableFuture<JoinedRoom> join(String roomId, String password) {
-        return thread.compose(() -> visit.join(roomId, password));
+        return join(roomId, password, null);
+    }
+
+    /**
+     * Joins with a session goal to start with (docs/protocol.md §13; null or "" for none). Every
+     * join asks for the study messages ({@code "study":true}).
+     */
+    public CompletableFuture<JoinedRoom> join(String roomId, String password, String goal) {
+        return thread.compose(() -> visit.join(roomId, password, goal));
     }
 
     public CompletableFuture<Void> leave() {
@@ -234,6 +251,22 @@ public final class CallEngine implements AutoCloseable {
 
     public CompletableFuture<ServerMessage.Timer> sendTimer(TimerAction action, TimerPhase phase, Integer seconds) {
         return request(id -> new ClientMessage.Timer(id, action, phase, seconds)).thenApply(m -> (ServerMessage.Timer) m);
+    }
+
+    /** Study (docs/protocol.md §13): our session goal, "" to clear it; everyone in the room sees it. */
+    public CompletableFuture<ServerMessage.GoalChanged> setGoal(String goal) {
+        return request(id -> new ClientMessage.SetGoal(id, goal)).thenApply(m -> (ServerMessage.GoalChanged) m);
+    }
+
+    /** Study: whether we are focusing, on a break or away. */
+    public CompletableFuture<ServerMessage.PresenceChanged> setPresence(Presence presence) {
+        return request(id -> new ClientMessage.SetPresence(id, presence))
+                .thenApply(m -> (ServerMessage.PresenceChanged) m);
+    }
+
+    /** Study: shares how the focus phase that ended went (a note never leaves this computer). */
+    public CompletableFuture<ServerMessage.CheckedIn> checkIn(CheckInResult result) {
+        return request(id -> new ClientMessage.CheckIn(id, result)).thenApply(m -> (ServerMessage.CheckedIn) m);
     }
 
     public CompletableFuture<PeerStats> stats(String peerId) {

@@ -1,7 +1,9 @@
 package app.carrel.client.call;
 
+import app.carrel.protocol.CheckInResult;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
+import app.carrel.protocol.Presence;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.ServerMessage;
 import java.time.Instant;
@@ -77,5 +79,21 @@ public interface CallListener {
 
     /** The room's owner asks us to mute; {@code byName} is who, or null when not in the room. */
     default void onMuteRequested(String byName) {
+    }
+
+    /**
+     * Study (docs/protocol.md §13): {@code participantId}'s session goal changed, ours included
+     * (our own change is the answer to our request and comes through its future, not here);
+     * null or "" for none.
+     */
+    default void onGoal(String participantId, String goal) {
+    }
+
+    /** Study: {@code participantId} is now focusing, on a break or away. */
+    default void onPresence(String participantId, Presence presence) {
+    }
+
+    /** Study: {@code participantId} shared a check-in; null clears its mark (a new focus phase). */
+    default void onCheckedIn(String participantId, CheckInResult result) {
     }
 }

@@ -78,11 +78,11 @@ final class JoinWorkflow {
         return current;
     }
 
-    CompletableFuture<JoinedRoom> join(String roomId, String password) {
+    CompletableFuture<JoinedRoom> join(String roomId, String password, String goal) {
         if (room != null) {
             throw new IllegalStateException("Already in room " + room.roomId());
         }
-        return link.connect().thenComposeAsync(v -> joinConnected(roomId, password), thread);
+        return link.connect().thenComposeAsync(v -> joinConnected(roomId, password, goal), thread);
     }
 
     CompletableFuture<Void> leave() {
@@ -188,7 +188,7 @@ final class JoinWorkflow {
         }
     }
 
-    private CompletableFuture<JoinedRoom> joinConnected(String roomId, String password) {
+    private CompletableFuture<JoinedRoom> joinConnected(String roomId, String password, String goal) {
         state.set(CallState.JOINING);
         if (!devicesChosen) { // before our first audio track, while no audio runs yet
             devicesChosen = true;
@@ -197,8 +197,9 @@ final class JoinWorkflow {
         }
         LocalMedia local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
         MediaFlags flags = local.flags();
+        String startGoal = goal == null || goal.isBlank() ? null : goal;
         return link.request(id -> new ClientMessage.Join(id, roomId, config.name(), password, null,
-                        flags.audio(), flags.video(), flags.screen(), true, true))
+                        flags.audio(), flags.video(), flags.screen(), true, true, true, startGoal))
                 .handleAsync((message, error) -> {
                     if (error != null) {
                         local.close();

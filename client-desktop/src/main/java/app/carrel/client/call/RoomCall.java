@@ -125,13 +125,31 @@ final class RoomCall {
             }
         }
         for (Peer peer : joined.peers()) {
-            boolean known = peers.containsKey(peer.id());
-            peers.put(peer.id(), peer);
-            if (!known) {
+            Peer before = peers.put(peer.id(), peer);
+            if (before == null) {
                 listeners.fire(l -> l.onPeerJoined(peer));
+            } else {
+                study(peer.id(), peer.goal(), peer.presence(), peer.checkIn());
             }
         }
+        var self = joined.self();
+        study(selfId, self.goal(), self.presence(), self.checkIn());
         transport.resumed(joined, fresh);
+    }
+
+    /**
+     * A known participant's study fields (docs/protocol.md §13) as the server kept them through
+     * our outage, said as if they had just changed: the goal, presence and check-in messages
+     * sent meanwhile never reached us (a check-in cleared by a focus that started, say). The
+     * peers kept here do not follow those messages, so every field is said, not a difference.
+     */
+    private void study(String id, String goal, app.carrel.protocol.Presence presence,
+                       app.carrel.protocol.CheckInResult checkIn) {
+        listeners.fire(l -> l.onGoal(id, goal));
+        if (presence != null) {
+            listeners.fire(l -> l.onPresence(id, presence));
+        }
+        listeners.fire(l -> l.onCheckedIn(id, checkIn));
     }
 
     CompletableFuture<PeerStats> stats(String peerId) {

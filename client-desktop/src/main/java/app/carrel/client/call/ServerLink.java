@@ -99,7 +99,7 @@ final class ServerLink {
         return connecting;
     }
 
-    /** A lobby request (list, create, chat, timer): connects first when needed. */
+    /** A lobby or room request (list, create, chat, timer, goal…): connects first when needed. */
     CompletableFuture<ServerMessage> connectAndRequest(Function<String, ClientMessage> withId) {
         return connect().thenCompose(v -> request(withId));
     }
@@ -279,7 +279,7 @@ final class ServerLink {
         String room = roomId;
         fresh.connect(config.requestTimeout(), config.joinCode())
                 .thenCompose(w -> fresh.request(id -> new ClientMessage.Join(id, room, config.name(), password,
-                        resumeToken, null, null, null, true, true)))
+                        resumeToken, null, null, null, true, true, true, null)))
                 .whenCompleteAsync((message, error) -> {
                     attemptInFlight = false;
                     if (shutdown || roomId == null) {

@@ -50,6 +50,12 @@ final class ServerRouter {
             r.onMediaState(media);
         } else if (message instanceof ServerMessage.RoomUpdated updated) {
             listeners.fire(l -> l.onRoomUpdated(updated.room()));
+        } else if (message instanceof ServerMessage.GoalChanged goal) {
+            listeners.fire(l -> l.onGoal(goal.participant(), goal.goal()));
+        } else if (message instanceof ServerMessage.PresenceChanged presence) {
+            listeners.fire(l -> l.onPresence(presence.participant(), presence.presence()));
+        } else if (message instanceof ServerMessage.CheckedIn checkedIn) {
+            listeners.fire(l -> l.onCheckedIn(checkedIn.participant(), checkedIn.result()));
         } else if (message instanceof ServerMessage.MuteRequest ask) {
             listeners.fire(l -> l.onMuteRequested(ask.byName()));
         } else if (message instanceof ServerMessage.RoomDeleted deleted) {

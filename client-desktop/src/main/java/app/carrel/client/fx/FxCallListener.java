@@ -105,4 +105,19 @@ public final class FxCallListener implements CallListener {
     public void onMuteRequested(String byName) {
         fx.execute(() -> target.onMuteRequested(byName));
     }
+
+    @Override
+    public void onGoal(String participantId, String goal) {
+        fx.execute(() -> target.onGoal(participantId, goal));
+    }
+
+    @Override
+    public void onPresence(String participantId, app.carrel.protocol.Presence presence) {
+        fx.execute(() -> target.onPresence(participantId, presence));
+    }
+
+    @Override
+    public void onCheckedIn(String participantId, app.carrel.protocol.CheckInResult result) {
+        fx.execute(() -> target.onCheckedIn(participantId, result));
+    }
 }

@@ -8,6 +8,7 @@ import app.carrel.protocol.TextRules;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -17,7 +18,8 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /**
- * Name, capacity and an optional password for a new room. A name the server would refuse keeps
+ * Name, capacity, an optional password, "microphones off" (a quiet room) and long breaks for a
+ * new room. A name the server would refuse keeps
  * the dialog open with the reason under the field, so nothing typed is lost.
  */
 final class CreateRoomDialog extends Dialog<ButtonType> {
@@ -30,6 +32,10 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
     private final Spinner<Integer> capacity = new Spinner<>(TextRules.MIN_CAPACITY, MAX_CAPACITY, 4);
     private final PasswordField password = new PasswordField();
     private final Label error = new Label();
+    // For halls where people work side by side in silence: the server keeps every microphone off.
+    private final CheckBox quiet = new CheckBox(Texts.get("createRoom.quiet"));
+    private final CheckBox longBreaks = new CheckBox(Texts.get("createRoom.longBreaks", LobbyConnection.LONG_BREAK_EVERY,
+            TextRules.DEFAULT_LONG_BREAK_SECONDS / 60));
 
     CreateRoomDialog(Window owner) {
         initOwner(owner);
@@ -55,6 +61,11 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
         grid.add(error, 1, 1);
         grid.addRow(2, new Label(Texts.get("createRoom.capacity")), capacity);
         grid.addRow(3, new Label(Texts.get("createRoom.password")), password);
+        quiet.setId("create-room-quiet");
+        quiet.setTooltip(new javafx.scene.control.Tooltip(Texts.get("createRoom.quietTip")));
+        grid.add(quiet, 1, 4);
+        longBreaks.setId("create-room-long-breaks");
+        grid.add(longBreaks, 1, 5);
         getDialogPane().setContent(grid);
         getDialogPane().getStylesheets().add(LobbyView.STYLESHEET);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -80,6 +91,14 @@ final class CreateRoomDialog extends Dialog<ButtonType> {
 
     String password() {
         return password.getText();
+    }
+
+    boolean quiet() {
+        return quiet.isSelected();
+    }
+
+    boolean longBreaks() {
+        return longBreaks.isSelected();
     }
 
     private boolean validate() {

@@ -55,6 +55,9 @@ final class LobbyConnection {
      * Connects (giving {@code joinCode} if the server asks; may be null) and subscribes, asking
      * for deltas after the first list; completes with that list.
      */
+    /** A room with long breaks has one after every 4th focus phase, of the server's default 15 min. */
+    static final int LONG_BREAK_EVERY = 4;
+
     CompletableFuture<List<Room>> open(String joinCode) {
         return client.connect(TIMEOUT, joinCode)
                 .thenCompose(w -> client.request(id -> new ClientMessage.ListRooms(id, true)))
@@ -62,8 +65,10 @@ final class LobbyConnection {
     }
 
     /** The answer carries the room and, from a server with owners, our owner token. */
-    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password) {
-        return client.request(id -> new ClientMessage.CreateRoom(id, name, capacity, password))
+    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password, boolean quiet,
+                                                            boolean longBreaks) {
+        return client.request(id -> new ClientMessage.CreateRoom(id, name, capacity, password,
+                        quiet ? Boolean.TRUE : null, longBreaks ? LONG_BREAK_EVERY : null, null))
                 .thenApply(m -> (ServerMessage.RoomCreated) m);
     }
 

@@ -91,8 +91,9 @@ final class LobbyLink {
     }
 
     /** Null when there is no open connection. */
-    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password) {
-        return connection == null || !online ? null : connection.createRoom(name, capacity, password);
+    CompletableFuture<ServerMessage.RoomCreated> createRoom(String name, int capacity, String password, boolean quiet,
+                                                            boolean longBreaks) {
+        return connection == null || !online ? null : connection.createRoom(name, capacity, password, quiet, longBreaks);
     }
 
     /** Owners: null when there is no open connection. */

@@ -213,13 +213,21 @@ public final class LobbyModel {
 
     /** Creates a room; the list shows it when the server pushes the update. */
     public void createRoom(String roomName, int capacity, String password) {
+        createRoom(roomName, capacity, password, false, false);
+    }
+
+    /**
+     * {@code quiet}: a room where nobody's microphone is on; {@code longBreaks}: a long break is
+     * offered after every 4th focus phase (docs/protocol.md §13).
+     */
+    public void createRoom(String roomName, int capacity, String password, boolean quiet, boolean longBreaks) {
         String valid = TextRules.roomName(roomName == null ? "" : roomName);
         if (valid == null) {
             showNotice(Texts.get("lobby.invalidRoomName", TextRules.MAX_ROOM_NAME), false);
             return;
         }
         String pass = password == null || password.isBlank() ? null : password;
-        CompletableFuture<ServerMessage.RoomCreated> created = online.get() ? link.createRoom(valid, capacity, pass) : null;
+        CompletableFuture<ServerMessage.RoomCreated> created = online.get() ? link.createRoom(valid, capacity, pass, quiet, longBreaks) : null;
         if (created == null) {
             showNotice(Texts.get("lobby.notConnected"), true);
             return;

@@ -7,7 +7,11 @@ import app.carrel.client.window.TextLimits;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TextRules;
 import atlantafx.base.theme.Styles;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.util.Duration;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -45,6 +49,8 @@ public final class LobbyView extends BorderPane {
     private final Button connect = new Button(Texts.get("lobby.connect"));
     private final TextField name = new TextField();
     private final ListView<Room> roomList = new ListView<>();
+    /** The rows' clock (epoch ms): their timers' minutes move on with it. */
+    private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper(System.currentTimeMillis());
     private final Button create = new Button(Texts.get("lobby.newRoom"), new FontIcon(Material2AL.ADD));
     private final Label notice = new Label();
     private final Button retry = new Button(Texts.get("lobby.retry"), new FontIcon(Material2MZ.REFRESH));
@@ -98,7 +104,12 @@ public final class LobbyView extends BorderPane {
         setTop(header);
 
         roomList.setId("room-list");
-        roomList.setCellFactory(list -> new RoomCell(this::join, model.onlineProperty(), this::ownerMenu));
+        roomList.setCellFactory(list -> new RoomCell(this::join, model.onlineProperty(), this::ownerMenu,
+                clock.getReadOnlyProperty()));
+        // The rows' timers count down in whole minutes: a tick every few seconds is plenty.
+        Timeline ticks = new Timeline(new KeyFrame(Duration.seconds(5), e -> clock.set(System.currentTimeMillis())));
+        ticks.setCycleCount(Timeline.INDEFINITE);
+        ticks.play();
         roomList.setPlaceholder(new Label(Texts.get("lobby.noRooms")));
         setCenter(roomList);
 
@@ -167,7 +178,8 @@ public final class LobbyView extends BorderPane {
         CreateRoomDialog dialog = new CreateRoomDialog(getScene().getWindow());
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == ButtonType.OK) {
-                model.createRoom(dialog.roomName(), dialog.capacity(), dialog.password());
+                model.createRoom(dialog.roomName(), dialog.capacity(), dialog.password(), dialog.quiet(),
+                        dialog.longBreaks());
             }
         });
         dialog.show();

@@ -18,6 +18,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import app.carrel.protocol.TextRules;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -63,6 +66,8 @@ public final class PreJoinModel {
     private final ReadOnlyBooleanWrapper metering = new ReadOnlyBooleanWrapper(this, "metering");
     private final ReadOnlyDoubleWrapper microphoneLevel = new ReadOnlyDoubleWrapper(this, "microphoneLevel");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** "What are you working on?": the last goal, offered again; sent on join, kept for next time. */
+    private final StringProperty goal = new SimpleStringProperty(this, "goal", "");
     // What the listing found to say; a later problem is said after it, not instead of it.
     private String listedNotice = "";
     private boolean done;
@@ -80,6 +85,12 @@ public final class PreJoinModel {
         this.fx = fx;
         this.onJoin = onJoin;
         this.onBack = onBack;
+        goal.set(settings.goalProperty().get());
+    }
+
+    /** The session goal as typed; the view's field edits it. */
+    public StringProperty goalProperty() {
+        return goal;
     }
 
     public JoinRequest request() {
@@ -249,6 +260,12 @@ public final class PreJoinModel {
         boolean camOn = cameraOn.get();
         String mic = Devices.deviceName(microphone.get());
         String out = Devices.deviceName(speaker.get());
+        String declared = TextRules.goal(goal.get() == null ? "" : goal.get());
+        if (declared == null) { // the field's limit keeps this from happening; never send what the server refuses
+            declared = "";
+        }
+        settings.setGoal(declared);
+        String sent = declared;
         media.handOver().whenComplete((factory, error) -> fx.execute(() -> {
             if (error != null) {
                 log.error("Handing the media on failed", error);
@@ -256,7 +273,7 @@ public final class PreJoinModel {
                 onBack.run();
                 return;
             }
-            onJoin.accept(new JoinPlan(request, factory, chosen, micOn, camOn, mic, out));
+            onJoin.accept(new JoinPlan(request, factory, chosen, micOn, camOn, mic, out, sent));
         }));
     }
 

@@ -15,6 +15,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import app.carrel.client.window.TextLimits;
+import app.carrel.protocol.TextRules;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -42,6 +45,7 @@ public final class PreJoinView extends BorderPane {
     private final ToggleButton micToggle = new ToggleButton();
     private final ToggleButton camToggle = new ToggleButton();
     private final Label notice = new Label();
+    private final TextField goal = new TextField();
     private final Button back = new Button(Texts.get("prejoin.back"), new FontIcon(Material2AL.ARROW_BACK));
     private final Button join = new Button(Texts.get("prejoin.join"), new FontIcon(Material2AL.LOGIN));
 
@@ -67,6 +71,14 @@ public final class PreJoinView extends BorderPane {
         Label title = new Label(Texts.get("prejoin.title", model.request().room().name(), model.request().name()));
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
+        goal.setId("prejoin-goal");
+        goal.setPromptText(Texts.get("goal.prompt"));
+        goal.setPrefWidth(360);
+        goal.setMaxWidth(360); // lined up with the device boxes
+        TextLimits.limit(goal, TextRules.MAX_GOAL);
+        Label goalLabel = new Label(Texts.get("goal.question"));
+        goalLabel.setLabelFor(goal);
+        VBox goalBox = new VBox(4, goalLabel, goal);
         camera.setId("camera-choice");
         microphone.setId("microphone-choice");
         speaker.setId("speaker-choice");
@@ -101,7 +113,7 @@ public final class PreJoinView extends BorderPane {
         Label loading = new Label(Texts.get("prejoin.starting"));
         loading.visibleProperty().bind(model.readyProperty().not());
         loading.managedProperty().bind(loading.visibleProperty());
-        VBox side = new VBox(14, title, loading, devices, toggles, notice, buttons);
+        VBox side = new VBox(14, title, goalBox, loading, devices, toggles, notice, buttons);
         side.setAlignment(Pos.TOP_LEFT);
         side.setPadding(new Insets(0, 0, 0, 24));
         side.setPrefWidth(400);
@@ -156,6 +168,7 @@ public final class PreJoinView extends BorderPane {
             model.join();
         });
         back.setOnAction(e -> model.back());
+        goal.textProperty().bindBidirectional(model.goalProperty());
     }
 
     /**

@@ -12,6 +12,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -37,6 +38,9 @@ final class ControlsBar extends HBox {
     private final Runnable openDevices;
     private final Button leave = new Button(Texts.get("room.leave"), new FontIcon(Material2AL.CALL_END));
     private final Label noMicrophone = new Label(Texts.get("room.noMicrophone"), new FontIcon(Material2MZ.MIC_OFF));
+    // In a quiet room the microphone button gives way to this sign: a switch that can only be
+    // refused would be a dead button.
+    private final Label quiet = new Label(Texts.get("room.quiet"), new FontIcon(Material2MZ.VOLUME_OFF));
 
     ControlsBar(RoomModel model, Runnable openSettings, Runnable openDevices) {
         this.model = model;
@@ -69,6 +73,7 @@ final class ControlsBar extends HBox {
         leave.setId("leave");
         leave.getStyleClass().add(Styles.DANGER);
         leave.setFocusTraversable(false);
+        leave.setMinWidth(Region.USE_PREF_SIZE); // never "…": the way out stays readable
         unread.setId("chat-unread");
         unread.getStyleClass().add("unread-badge");
         unread.setMouseTransparent(true);
@@ -77,12 +82,21 @@ final class ControlsBar extends HBox {
         noMicrophone.setId("no-microphone");
         noMicrophone.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
         noMicrophone.setTooltip(new Tooltip(Texts.get("room.noMicrophoneTip")));
-        noMicrophone.setVisible(!model.hasMicrophone());
-        noMicrophone.setManaged(!model.hasMicrophone());
-        getChildren().addAll(noMicrophone, mic, camera, devices, screen, chatWithBadge, help, settings, leave);
+        // In a quiet room the quiet sign says all there is to say about microphones.
+        noMicrophone.visibleProperty().bind(model.quietProperty().not().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.hasMicrophone())));
+        noMicrophone.managedProperty().bind(noMicrophone.visibleProperty());
+        quiet.setId("quiet-room");
+        quiet.getStyleClass().addAll("quiet-room-sign", Styles.TEXT_SMALL);
+        quiet.setTooltip(new Tooltip(Texts.get("room.quietTip")));
+        getChildren().addAll(noMicrophone, quiet, mic, camera, devices, screen, chatWithBadge, help, settings, leave);
     }
 
     private void init() {
+        quiet.visibleProperty().bind(model.quietProperty());
+        quiet.managedProperty().bind(model.quietProperty());
+        mic.visibleProperty().bind(model.quietProperty().not());
+        mic.managedProperty().bind(model.quietProperty().not());
         // Tooltips say what a click will do, in the state the button is in now.
         bind(mic, model.controls().microphoneOnProperty(), Material2MZ.MIC, Material2MZ.MIC_OFF,
                 Texts.get("room.mute"), Texts.get("room.unmute"));

@@ -24,20 +24,24 @@ public final class MediaControls {
     private final Participant self;
     private final Consumer<String> notice;
     private final BooleanSupplier canShareScreen;
+    /** True in a quiet room: the microphone stays off, whatever is pressed. */
+    private final BooleanSupplier quiet;
     private final ReadOnlyBooleanWrapper microphoneOn = new ReadOnlyBooleanWrapper(this, "microphoneOn");
     private final ReadOnlyBooleanWrapper cameraOn = new ReadOnlyBooleanWrapper(this, "cameraOn");
     private final ReadOnlyBooleanWrapper screenOn = new ReadOnlyBooleanWrapper(this, "screenOn");
     private final ReadOnlyBooleanWrapper pushToTalk = new ReadOnlyBooleanWrapper(this, "pushToTalk");
 
-    MediaControls(CallEngine engine, Participant self, Consumer<String> notice) {
+    MediaControls(CallEngine engine, Participant self, Consumer<String> notice, BooleanSupplier quiet) {
         this(engine, self, notice, () -> {
             String display = System.getenv("DISPLAY");
             return display != null && !display.isBlank();
-        });
+        }, quiet);
     }
 
-    MediaControls(CallEngine engine, Participant self, Consumer<String> notice, BooleanSupplier canShareScreen) {
+    MediaControls(CallEngine engine, Participant self, Consumer<String> notice, BooleanSupplier canShareScreen,
+                  BooleanSupplier quiet) {
         this.engine = engine;
+        this.quiet = quiet;
         this.canShareScreen = canShareScreen;
         this.self = self;
         this.notice = notice;
@@ -63,7 +67,11 @@ public final class MediaControls {
         return pushToTalk.getReadOnlyProperty();
     }
 
+    /** In a quiet room, turning it on only says why it stays off (M, Space, a mute request). */
     public void toggleMicrophone() {
+        if (!microphoneOn.get() && refusedAsQuiet()) {
+            return;
+        }
         setMicrophone(!microphoneOn.get());
     }
 
@@ -89,7 +97,7 @@ public final class MediaControls {
     /** Space down while muted opens the microphone; Space up always closes it again. */
     public void pushToTalk(boolean down) {
         if (down) {
-            if (!microphoneOn.get() && !pushToTalk.get()) {
+            if (!microphoneOn.get() && !pushToTalk.get() && !refusedAsQuiet()) {
                 pushToTalk.set(true);
                 setMicrophone(true);
             }
@@ -107,6 +115,30 @@ public final class MediaControls {
         pushToTalk.set(false);
         setMicrophone(false);
         return true;
+    }
+
+    /** The room became quiet (or we joined one): our microphone goes off, as the server expects. */
+    void quietRoom() {
+        pushToTalk.set(false);
+        if (!microphoneOn.get()) {
+            return;
+        }
+        microphoneOn.set(false);
+        showOnOwnTile();
+        // Never undone: the server keeps us muted in a quiet room whatever the engine manages.
+        engine.setMicrophone(false).whenComplete((v, error) -> {
+            if (error != null) {
+                log.warn("Muting for a quiet room failed: {}", error.toString());
+            }
+        });
+    }
+
+    private boolean refusedAsQuiet() {
+        if (quiet.getAsBoolean()) {
+            notice.accept(Texts.get("room.quietNotice"));
+            return true;
+        }
+        return false;
     }
 
     private void setMicrophone(boolean on) {

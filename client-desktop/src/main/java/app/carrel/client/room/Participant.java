@@ -1,5 +1,8 @@
 package app.carrel.client.room;
 
+import app.carrel.protocol.CheckInResult;
+import app.carrel.protocol.Presence;
+
 import app.carrel.client.call.ConnectionState;
 import app.carrel.client.i18n.Texts;
 import app.carrel.client.text.Graphemes;
@@ -31,6 +34,13 @@ public final class Participant {
     private final ReadOnlyBooleanWrapper selfViewMirrored = new ReadOnlyBooleanWrapper(this, "selfViewMirrored", true);
     /** "Hide video": this person chose not to see this participant's video; nobody else is told. */
     private final ReadOnlyBooleanWrapper videoHidden = new ReadOnlyBooleanWrapper(this, "videoHidden");
+    /** What they work on, as they declared it ("" for none); docs/protocol.md §13. */
+    private final ReadOnlyStringWrapper goal = new ReadOnlyStringWrapper(this, "goal", "");
+    private final ReadOnlyObjectWrapper<Presence> presence = new ReadOnlyObjectWrapper<>(this, "presence", Presence.FOCUS);
+    /** Their shared check-in for the last focus phase; null when none (or not shared). */
+    private final ReadOnlyObjectWrapper<CheckInResult> checkIn = new ReadOnlyObjectWrapper<>(this, "checkIn");
+    /** When they were seated (epoch ms, the server's clock); 0 when unknown (a v1 server). */
+    private long since;
 
     public Participant(String id, String name, boolean self, MediaFlags media) {
         this.id = id;
@@ -112,6 +122,38 @@ public final class Participant {
 
     public ReadOnlyStringProperty statsProperty() {
         return stats.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty goalProperty() {
+        return goal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Presence> presenceProperty() {
+        return presence.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CheckInResult> checkInProperty() {
+        return checkIn.getReadOnlyProperty();
+    }
+
+    public long since() {
+        return since;
+    }
+
+    void setGoal(String text) {
+        goal.set(text == null ? "" : text);
+    }
+
+    void setPresence(Presence p) {
+        presence.set(p == null ? Presence.FOCUS : p);
+    }
+
+    void setCheckIn(CheckInResult result) {
+        checkIn.set(result);
+    }
+
+    void setSince(long epochMillis) {
+        since = epochMillis;
     }
 
     void setSelfViewMirrored(boolean mirrored) {

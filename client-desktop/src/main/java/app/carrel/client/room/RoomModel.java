@@ -75,6 +75,11 @@ public final class RoomModel implements CallListener {
     private final ReadOnlyObjectWrapper<RoomOwner> owner = new ReadOnlyObjectWrapper<>(this, "owner");
     /** Who asked us to mute, in words ("Olga asked you to mute."); "" when nobody or dismissed. */
     private final ReadOnlyStringWrapper muteRequest = new ReadOnlyStringWrapper(this, "muteRequest", "");
+    private final ReadOnlyBooleanWrapper participantsOpen = new ReadOnlyBooleanWrapper(this, "participantsOpen");
+    /** A quiet room (docs/protocol.md §13): nobody's microphone is on; the server refuses it. */
+    private final ReadOnlyBooleanWrapper quiet = new ReadOnlyBooleanWrapper(this, "quiet");
+    /** Goals, presence and check-ins: what this window asks the engine for and remembers. */
+    private final StudyRoom study;
 
     public RoomModel(CallEngine engine, StatusModel status, String selfName, boolean micOn, boolean camOn,
                      BooleanSupplier muteDuringFocus) {
@@ -88,10 +93,12 @@ public final class RoomModel implements CallListener {
         this.status = status;
         this.muteDuringFocus = muteDuringFocus;
         this.self = new Participant("self", selfName, true, new MediaFlags(micOn, camOn, false));
-        this.controls = new MediaControls(engine, self, notice::set);
+        this.controls = new MediaControls(engine, self, notice::set, quiet::get);
         this.chat = new ChatModel(engine::sendChat);
         this.timer = new TimerModel(engine::sendTimer, Chime::play, id -> id.equals(selfId) ? Texts.get("timer.you") : find(id).map(Participant::name).orElse(null));
+        this.study = new StudyRoom(engine, self, notice::set, () -> room);
         timer.onFocusRunning(this::onFocusRunning);
+        timer.onPhaseEnded(study::phaseEnded);
         // Unmuted (M, the button, Space): "muted for focus" is no longer true.
         controls.microphoneOnProperty().addListener((obs, was, on) -> {
             if (on) {
@@ -166,6 +173,42 @@ public final class RoomModel implements CallListener {
     /** Non-null while we own the room: the owner's menu and the tiles' Remove… and Ask to mute. */
     ReadOnlyObjectProperty<RoomOwner> ownerProperty() {
         return owner.getReadOnlyProperty();
+    }
+
+    /** Goals, presence and check-ins in this room. */
+    public StudyRoom study() {
+        return study;
+    }
+
+    /** True while the participants panel is open ("N here" opens it, Esc closes it). */
+    public ReadOnlyBooleanProperty participantsOpenProperty() {
+        return participantsOpen.getReadOnlyProperty();
+    }
+
+    public void toggleParticipants() {
+        participantsOpen.set(!participantsOpen.get());
+    }
+
+    public void closeParticipants() {
+        participantsOpen.set(false);
+    }
+
+    /** A quiet room: the microphone switch gives way to a sign saying so. */
+    public ReadOnlyBooleanProperty quietProperty() {
+        return quiet.getReadOnlyProperty();
+    }
+
+    /**
+     * Every check-in the person answers at the end of a focus phase, shared or not, with its
+     * private note ({@link CheckIn}); for the local focus history. FX thread.
+     */
+    public void onCheckIn(Consumer<CheckIn> listener) {
+        study.onCheckIn(listener);
+    }
+
+    /** Our session goal, changed in the room; see {@link StudyRoom#setGoal}. */
+    public void setGoal(String goal) {
+        study.setGoal(goal);
     }
 
     public ReadOnlyStringProperty muteRequestProperty() {
@@ -269,7 +312,10 @@ public final class RoomModel implements CallListener {
         selfId = joined.selfId();
         room = joined.room();
         roomName.set(joined.room().name());
+        showRoomSettings(joined.room());
         participants.removeIf(p -> !p.self());
+        var me = joined.self();
+        StudyFields.apply(self, me.goal(), me.presence(), me.since(), me.checkIn());
         joined.peers().forEach(this::onPeerJoined);
         chat.joined(joined.selfId(), joined.chat());
         timer.update(joined.timer());
@@ -281,6 +327,7 @@ public final class RoomModel implements CallListener {
             return;
         }
         Participant p = new Participant(peer.id(), peer.name(), false, peer.media());
+        StudyFields.apply(p, peer.goal(), peer.presence(), peer.since(), peer.checkIn());
         participants.add(p);
         followScreenShare(p, false, peer.media().screen());
         engine.setVideoSink(peer.id(), (id, kind, frame) ->
@@ -356,6 +403,22 @@ public final class RoomModel implements CallListener {
     public void onRoomUpdated(app.carrel.protocol.Room updated) {
         room = updated;
         roomName.set(updated.name());
+        showRoomSettings(updated);
+    }
+
+    @Override
+    public void onGoal(String participantId, String goal) {
+        who(participantId).ifPresent(p -> p.setGoal(goal));
+    }
+
+    @Override
+    public void onPresence(String participantId, app.carrel.protocol.Presence presence) {
+        who(participantId).ifPresent(p -> p.setPresence(presence));
+    }
+
+    @Override
+    public void onCheckedIn(String participantId, app.carrel.protocol.CheckInResult result) {
+        who(participantId).ifPresent(p -> p.setCheckIn(result));
     }
 
     @Override
@@ -380,7 +443,27 @@ public final class RoomModel implements CallListener {
 
     // --- internals ---
 
+    /**
+     * What the room's settings change here: a quiet room turns our microphone off (the server
+     * would refuse it on); the timer learns of the room's long break.
+     */
+    private void showRoomSettings(app.carrel.protocol.Room r) {
+        quiet.set(r.quiet());
+        if (r.quiet()) {
+            controls.quietRoom();
+        }
+        timer.longBreak(r.longBreakInterval(), r.longBreakSeconds() == null ? 0 : r.longBreakSeconds());
+    }
+
+    /** A participant by id, ourselves included (the server names us by our id). */
+    private java.util.Optional<Participant> who(String id) {
+        return id != null && id.equals(selfId) ? java.util.Optional.of(self) : find(id);
+    }
+
     private void onFocusRunning(boolean focus) {
+        if (focus) {
+            study.focusStarted();
+        }
         if (focus && muteDuringFocus.getAsBoolean() && controls.muteForFocus()) {
             notice.set(MUTED_FOR_FOCUS);
         } else if (!focus) {

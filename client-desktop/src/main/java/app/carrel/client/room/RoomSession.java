@@ -78,7 +78,7 @@ public final class RoomSession {
                 model.self()::setSelfViewMirrored, Platform::runLater);
         status.connecting(request.server().toString());
         CompletableFuture<RoomSession> result = new CompletableFuture<>();
-        engine.join(request.room().id(), request.password()).whenComplete((joined, error) -> Platform.runLater(() -> {
+        engine.join(request.room().id(), request.password(), plan.goal()).whenComplete((joined, error) -> Platform.runLater(() -> {
             if (error == null) {
                 log.info("Joined {} as {}", joined.room().name(), joined.selfId());
                 result.complete(new RoomSession(engine, model, devices));

@@ -43,7 +43,9 @@ public final class RoomView extends BorderPane {
     private final HelpOverlay help;
     private final ChatView chat;
     private final Label title = new Label();
-    private final Label count = new Label();
+    // "N here": opens the participants panel.
+    private final Button count = new Button();
+    private final ParticipantsPanel people;
     private final HBox timerBanner = new HBox(10);
     private final Label timerBannerText = new Label();
     private final HBox noticeBar = new HBox(10);
@@ -70,6 +72,7 @@ public final class RoomView extends BorderPane {
         this.grid = new VideoGrid(model.pages().shown(), model.stagedProperty(), model::togglePin, model.pages()::resized);
         this.help = new HelpOverlay(model);
         this.chat = new ChatView(model.chat(), openLink);
+        this.people = new ParticipantsPanel(model, this::editGoal);
         this.statsPoll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refreshStats()));
         createView();
         init();
@@ -82,7 +85,9 @@ public final class RoomView extends BorderPane {
         title.getStyleClass().add(Styles.TITLE_3);
         count.setId("room-count");
         count.setGraphic(new FontIcon(Material2MZ.PEOPLE));
-        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.getStyleClass().addAll(Styles.FLAT, Styles.TEXT_MUTED);
+        count.setTooltip(new Tooltip(Texts.get("people.openTip")));
+        count.setFocusTraversable(false);
         // In a narrow window the room's name gives way (cut, whole in its tooltip); the count
         // and the timer never do.
         count.setMinWidth(Region.USE_PREF_SIZE);
@@ -133,7 +138,7 @@ public final class RoomView extends BorderPane {
             bar.setAlignment(Pos.CENTER_LEFT);
             bar.setPadding(new Insets(6, 12, 6, 12));
         }
-        setTop(new VBox(header, timerBanner, noticeBar, muteRequestBar));
+        setTop(new VBox(header, timerBanner, new CheckInPrompt(model.study()), noticeBar, muteRequestBar));
 
         grid.setPadding(new Insets(8));
         grid.getStyleClass().add("video-stage");
@@ -155,14 +160,20 @@ public final class RoomView extends BorderPane {
         noticeBar.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
         help.visibleProperty().bind(model.helpShownProperty());
+        // Hidden, the help must not count in the layout: its wrapped lines made the grid's column
+        // so tall in a narrow centre (the participants panel and the chat both open) that the
+        // window pushed the controls bar out of sight.
+        help.managedProperty().bind(help.visibleProperty());
         muteRequestText.textProperty().bind(model.muteRequestProperty());
         muteRequestBar.visibleProperty().bind(model.muteRequestProperty().isNotEmpty());
         muteRequestBar.managedProperty().bind(muteRequestBar.visibleProperty());
         showOwnerMenu(model.ownerProperty().get());
         model.ownerProperty().addListener((obs, old, owner) -> showOwnerMenu(owner));
         grid.tileMenu(this::tileMenu);
-        model.chat().openProperty().addListener((obs, old, open) -> setRight(open ? chat : null));
-        setRight(model.chat().openProperty().get() ? chat : null);
+        count.setOnAction(e -> model.toggleParticipants());
+        model.chat().openProperty().addListener((obs, old, open) -> showSidePanels());
+        model.participantsOpenProperty().addListener((obs, old, open) -> showSidePanels());
+        showSidePanels();
         statsPoll.setCycleCount(Timeline.INDEFINITE);
         statsPoll.play();
         sceneProperty().addListener((obs, old, scene) -> {
@@ -174,6 +185,34 @@ public final class RoomView extends BorderPane {
                 shortcuts = Shortcuts.install(scene, model);
             }
         });
+    }
+
+    /** The participants panel and the chat on the right, each when open, side by side. */
+    private void showSidePanels() {
+        boolean peopleOpen = model.participantsOpenProperty().get();
+        boolean chatOpen = model.chat().openProperty().get();
+        people.setVisible(peopleOpen);
+        if (!peopleOpen && !chatOpen) {
+            setRight(null);
+            return;
+        }
+        HBox side = new HBox();
+        // Both open in a narrow window: together they take at most 60% of it and give way down to
+        // their minimum widths, so the tiles keep a column and nothing is pushed out of the window.
+        side.maxWidthProperty().bind(widthProperty().multiply(0.6));
+        side.setMinWidth(0);
+        if (peopleOpen) {
+            side.getChildren().add(people);
+        }
+        if (chatOpen) {
+            side.getChildren().add(chat);
+        }
+        setRight(side);
+    }
+
+    /** Our goal, changed in the room: a small dialog; the others see the change at once. */
+    private void editGoal() {
+        GoalDialog.open(getScene().getWindow(), model.self().goalProperty().get(), model::setGoal);
     }
 
     /** The room's menu in the header, for its owner only. */
@@ -188,11 +227,16 @@ public final class RoomView extends BorderPane {
 
     /**
      * A participant's tile: Hide video for anyone (here only), and for the room's owner Remove…
-     * and Ask to mute. Our own tile offers nothing.
+     * and Ask to mute. Our own tile offers to change our goal.
      */
     private ContextMenu tileMenu(Participant p) {
         if (p.self()) {
-            return null;
+            MenuItem goal = new MenuItem(Texts.get("goal.edit"));
+            goal.setId("tile-edit-goal");
+            goal.setOnAction(e -> editGoal());
+            ContextMenu menu = new ContextMenu(goal);
+            menu.setId("tile-menu");
+            return menu;
         }
         MenuItem hide = new MenuItem(Texts.get(p.videoHiddenProperty().get() ? "tile.showVideo" : "tile.hideVideo"));
         hide.setId("tile-hide-video");
@@ -230,6 +274,7 @@ public final class RoomView extends BorderPane {
             devicesDialog = null;
         }
         statsPoll.stop();
+        people.dispose();
         model.timer().stop();
         if (shortcuts != null) {
             shortcuts.uninstall();

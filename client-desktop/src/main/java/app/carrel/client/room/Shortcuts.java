@@ -9,7 +9,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The room's keys: M microphone, V camera, S screen share, Space push-to-talk, Page Up / Page
- * Down turn the page of tiles, ? help, Esc closes help. Filters on the scene so they work wherever focus is, except while typing (a
+ * Down turn the page of tiles, ? help, Esc closes help or the participants panel. Filters on the scene so they work wherever focus is, except while typing (a
  * chat message with an "m" in it must not mute anyone). Space is consumed so it never also
  * presses a focused button.
  */
@@ -41,7 +41,20 @@ final class Shortcuts {
                         model.pages().next();
                     }
                 }
-                case ESCAPE -> model.hideHelp();
+                case ESCAPE -> {
+                    // One press closes one thing: the check-in bar when it has the focus (its own
+                    // Esc skips it), else the help over the grid, then the participants panel.
+                    if (inCheckIn(e)) {
+                        return;
+                    }
+                    if (model.helpShownProperty().get()) {
+                        model.hideHelp();
+                    } else if (model.participantsOpenProperty().get()) {
+                        model.closeParticipants();
+                    } else {
+                        return;
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -75,6 +88,15 @@ final class Shortcuts {
         scene.removeEventFilter(KeyEvent.KEY_PRESSED, pressed);
         scene.removeEventFilter(KeyEvent.KEY_RELEASED, released);
         scene.removeEventFilter(KeyEvent.KEY_TYPED, typed);
+    }
+
+    private static boolean inCheckIn(KeyEvent e) {
+        for (Object n = e.getTarget(); n instanceof javafx.scene.Node node; n = node.getParent()) {
+            if ("check-in-prompt".equals(node.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean typing(KeyEvent e) {

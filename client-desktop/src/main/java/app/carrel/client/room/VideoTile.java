@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -34,6 +35,9 @@ public final class VideoTile extends StackPane {
     private final Circle dot = new Circle(5);
     private final Tooltip statsTip = new Tooltip();
     private final HBox status = new HBox(6);
+    private final Label goal = new Label();
+    private final Tooltip goalTip = new Tooltip();
+    private final FontIcon checkIn = new FontIcon(org.kordamp.ikonli.material2.Material2AL.CHECK_CIRCLE);
 
     public VideoTile(Participant participant) {
         this.participant = participant;
@@ -60,9 +64,20 @@ public final class VideoTile extends StackPane {
         dot.getStyleClass().add("quality-dot");
         // Everything sits in one bar along the bottom edge, on dark pills, so it stays legible
         // over any picture and never covers the top of the video (where faces and names are).
-        HBox namePill = new HBox(name);
+        // The goal under the name, cut with "…" (whole in its tooltip); the check-in mark after it.
+        goal.getStyleClass().add("tile-goal");
+        goal.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        goal.setTooltip(goalTip);
+        goal.setMinWidth(0);
+        name.setMinWidth(0);
+        checkIn.getStyleClass().addAll("tile-badge", "tile-check-in");
+        HBox nameLine = new HBox(4, name, checkIn);
+        nameLine.setAlignment(Pos.CENTER_LEFT);
+        nameLine.setMinWidth(0);
+        VBox namePill = new VBox(0, nameLine, goal);
         namePill.getStyleClass().add("tile-pill");
         namePill.setAlignment(Pos.CENTER_LEFT);
+        namePill.setMinWidth(0);
         status.getStyleClass().add("tile-pill");
         status.setAlignment(Pos.CENTER);
         if (!participant.self()) {
@@ -95,6 +110,10 @@ public final class VideoTile extends StackPane {
         participant.speakerProperty().addListener((obs, old, on) -> pseudoClassStateChanged(SPEAKER, on));
         participant.qualityProperty().addListener((obs, old, q) -> renderQuality());
         statsTip.textProperty().bind(participant.statsProperty());
+        participant.goalProperty().addListener((obs, old, text) -> renderGoal());
+        participant.checkInProperty().addListener((obs, old, result) -> CheckInMark.show(checkIn, result));
+        CheckInMark.show(checkIn, participant.checkInProperty().get());
+        renderGoal();
         render();
         renderQuality();
     }
@@ -115,6 +134,14 @@ public final class VideoTile extends StackPane {
         camOff.setVisible(!flags.video());
         camOff.setManaged(!flags.video());
         status.setVisible(!participant.self() || !flags.audio() || !flags.video());
+    }
+
+    private void renderGoal() {
+        String text = participant.goalProperty().get();
+        goal.setText(text);
+        goalTip.setText(text);
+        goal.setVisible(!text.isEmpty());
+        goal.setManaged(!text.isEmpty());
     }
 
     private void renderQuality() {

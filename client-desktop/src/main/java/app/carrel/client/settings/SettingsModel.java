@@ -11,8 +11,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * What Carrel remembers between runs: server, display name and join code per server, the certificate a self-hosted
  * server is trusted by, devices, theme, and
- * "mute me during focus", the timer that follows you (off unless chosen) and notifications at a
- * phase's end (on unless turned off). FX thread only; every change is saved at once.
+ * "mute me during focus", the last session goal and whether check-ins are shared, the timer that
+ * follows you (off unless chosen) and notifications at a phase's end (on unless turned off). FX
+ * thread only; every change is saved at once.
  */
 public final class SettingsModel {
 
@@ -37,6 +38,10 @@ public final class SettingsModel {
     /** A {@link Language} tag; "" follows the system. Read once, as the app starts. */
     private final ReadOnlyStringWrapper language = new ReadOnlyStringWrapper(this, "language");
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper(this, "saveProblem", "");
+    /** The session goal last declared ("What are you working on?"), offered again on pre-join. */
+    private final ReadOnlyStringWrapper goal = new ReadOnlyStringWrapper(this, "goal");
+    /** Whether a check-in is shared with the room; the prompt's box starts as last left. */
+    private final ReadOnlyBooleanWrapper shareCheckIns = new ReadOnlyBooleanWrapper(this, "shareCheckIns");
 
     private SettingsModel(SettingsStore store, Properties values) {
         this.store = store;
@@ -51,6 +56,8 @@ public final class SettingsModel {
         timerFollows.set(Boolean.parseBoolean(values.getProperty("timerFollows", "false")));
         phaseNotifications.set(Boolean.parseBoolean(values.getProperty("phaseNotifications", "true")));
         language.set(Language.of(values.getProperty("language", "")).tag());
+        goal.set(values.getProperty("goal", ""));
+        shareCheckIns.set(Boolean.parseBoolean(values.getProperty("shareCheckIns", "true")));
     }
 
     public static SettingsModel load(SettingsStore store) {
@@ -99,6 +106,26 @@ public final class SettingsModel {
 
     public ReadOnlyBooleanProperty phaseNotificationsProperty() {
         return phaseNotifications.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty goalProperty() {
+        return goal.getReadOnlyProperty();
+    }
+
+    public void setGoal(String text) {
+        put("goal", text, goal);
+    }
+
+    public ReadOnlyBooleanProperty shareCheckInsProperty() {
+        return shareCheckIns.getReadOnlyProperty();
+    }
+
+    public void setShareCheckIns(boolean on) {
+        if (on != shareCheckIns.get() || !values.containsKey("shareCheckIns")) {
+            values.setProperty("shareCheckIns", Boolean.toString(on));
+            shareCheckIns.set(on);
+            save();
+        }
     }
 
     /** The window's last size, or the given one when none was saved (or it was unreadable). */

@@ -273,6 +273,12 @@ public final class SignalingClient {
             id = m.id();
         } else if (message instanceof ServerMessage.MuteAsked m) {
             id = m.id();
+        } else if (message instanceof ServerMessage.GoalChanged m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.PresenceChanged m) {
+            id = m.id();
+        } else if (message instanceof ServerMessage.CheckedIn m) {
+            id = m.id();
         }
         return id == null ? "" : id;
     }

@@ -58,6 +58,12 @@ public final class TimerModel {
     /** The last length the room used for each phase: what "start the next phase" offers. */
     private final Map<TimerPhase, Integer> lastSeconds = new EnumMap<>(Map.of(TimerPhase.FOCUS, 25 * 60, TimerPhase.BREAK, 5 * 60));
     private Consumer<Boolean> focusRunning = on -> { };
+    private Consumer<TimerPhase> phaseEnded = p -> { };
+    /** The room's long break (docs/protocol.md §13): after every this many focus phases; 0: none. */
+    private int longBreakEvery;
+    private int longBreakSeconds;
+    /** Focus phases run to their end in this session, as the server counts them. */
+    private int round;
     private long localEndMillis;
     private int seconds;
 
@@ -113,6 +119,30 @@ public final class TimerModel {
         this.focusRunning = listener;
     }
 
+    /** Told when a phase runs to its end (not a reset): after focus, the check-in is asked. */
+    public void onPhaseEnded(Consumer<TimerPhase> listener) {
+        this.phaseEnded = listener;
+    }
+
+    /** The room's long break: every {@code every} focus phases (0: none), {@code seconds} long. */
+    public void longBreak(int every, int seconds) {
+        longBreakEvery = Math.max(0, every);
+        longBreakSeconds = seconds > 0 ? seconds : TextRules.DEFAULT_LONG_BREAK_SECONDS;
+        lastSeconds.put(TimerPhase.LONG_BREAK, longBreakSeconds);
+        if (state.get() == State.FINISHED) {
+            render();
+        }
+    }
+
+    /** True when the room has long breaks at all (the start menu offers one). */
+    public boolean hasLongBreak() {
+        return longBreakEvery > 0;
+    }
+
+    public int longBreakMinutes() {
+        return Math.max(1, longBreakSeconds / 60);
+    }
+
     /** True when starting a phase now would end one that is running or paused: ask first. */
     public boolean startReplacesAPhase() {
         return state.get() == State.RUNNING || state.get() == State.PAUSED;
@@ -120,11 +150,16 @@ public final class TimerModel {
 
     /** The phase that follows the current one, and its length in minutes, for a quick start. */
     public TimerPhase nextPhase() {
-        return phase.get() == TimerPhase.FOCUS ? TimerPhase.BREAK : TimerPhase.FOCUS;
+        if (phase.get() != TimerPhase.FOCUS) {
+            return TimerPhase.FOCUS;
+        }
+        // The server counts a focus phase once it ran to its end: after the 4th, round is 4.
+        boolean longDue = longBreakEvery > 0 && round > 0 && round % longBreakEvery == 0;
+        return longDue ? TimerPhase.LONG_BREAK : TimerPhase.BREAK;
     }
 
     public int nextMinutes() {
-        return Math.max(1, lastSeconds.get(nextPhase()) / 60);
+        return Math.max(1, lastSeconds.getOrDefault(nextPhase(), 5 * 60) / 60);
     }
 
     /** Starts a phase of 1..{@link #MAX_MINUTES} minutes; false (with a notice) otherwise. */
@@ -170,6 +205,7 @@ public final class TimerModel {
                 : State.PAUSED;
         boolean resumed = now == State.RUNNING && before == State.PAUSED
                 && timer.phase() == phase.get() && timer.seconds() == seconds;
+        round = timer.round();
         phase.set(timer.phase());
         seconds = timer.seconds();
         lastSeconds.put(timer.phase(), timer.seconds());
@@ -177,7 +213,7 @@ public final class TimerModel {
         localEndMillis = System.currentTimeMillis() + timer.remaining() * 1000L;
         state.set(now);
         render();
-        byline.set(byline(now, resumed, timer.by()));
+        byline.set(byline(now, resumed, timer.by(), timer.byName()));
         if (now == State.RUNNING) {
             ticker.play();
             banner.set("");
@@ -200,6 +236,7 @@ public final class TimerModel {
                     ? Texts.get("timer.focusOver")
                     : Texts.get("timer.breakOver"));
             chime.run();
+            phaseEnded.accept(timer.phase());
         }
     }
 
@@ -207,8 +244,12 @@ public final class TimerModel {
         ticker.stop();
     }
 
-    private String byline(State now, boolean resumed, String by) {
+    /** {@code byName}: the server's name for {@code by}, for someone who has left since. */
+    private String byline(State now, boolean resumed, String by, String byName) {
         String name = by == null ? null : names.apply(by);
+        if (name == null) {
+            name = byName;
+        }
         if (name == null || now == State.FINISHED) {
             return "";
         }
@@ -247,7 +288,8 @@ public final class TimerModel {
     private void render() {
         int s = remaining.get();
         display.set(String.format("%02d:%02d", s / 60, s % 60));
-        String name = Texts.get(phase.get() == TimerPhase.BREAK ? "timer.break" : "timer.focus");
+        String name = Texts.get(phase.get() == TimerPhase.LONG_BREAK ? "timer.longBreak"
+                : phase.get() == TimerPhase.BREAK ? "timer.break" : "timer.focus");
         title.set(switch (state.get()) {
             case IDLE -> Texts.get("timer.none");
             case RUNNING -> name;

@@ -258,11 +258,19 @@ public final class TimerView extends HBox {
 
     /** "Focus 25 min", "Break 5 min". */
     private static String length(TimerPhase phase, int minutes) {
-        return Texts.get(phase == TimerPhase.BREAK ? "timer.breakLength" : "timer.focusLength", minutes);
+        return Texts.get(switch (phase) {
+            case FOCUS -> "timer.focusLength";
+            case BREAK -> "timer.breakLength";
+            case LONG_BREAK -> "timer.longBreakLength";
+        }, minutes);
     }
 
     /** The phase inside a sentence: "focus", "break". */
     private static String phaseWord(TimerPhase phase) {
-        return Texts.get(phase == TimerPhase.BREAK ? "timer.breakWord" : "timer.focusWord");
+        return Texts.get(switch (phase) {
+            case FOCUS -> "timer.focusWord";
+            case BREAK -> "timer.breakWord";
+            case LONG_BREAK -> "timer.longBreakWord";
+        });
     }
 }

@@ -118,6 +118,38 @@ class CallRecoveryTest {
         }
     }
 
+    /**
+     * Study state said again after an outage (docs/protocol.md §13): a goal, presence or
+     * check-in sent while we were away never reaches us, so on resuming every seat's kept state
+     * (ours too) is said again from the server's joined.
+     */
+    @Test
+    void aResumedVisitHearsEveryonesGoalAndCheckInAsTheServerKeptThem() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder atB = new EventRecorder();
+            CallEngine a = call.engine("a", RED, new EventRecorder());
+            CallEngine b = call.engine("b", BLUE, atB);
+            call.joinedTogether("Goals", 2, a, b);
+            String aId = a.selfId();
+            String bId = b.selfId();
+            a.setGoal("Chapter 4").get(5, TimeUnit.SECONDS);
+            atB.next("a's goal at b", LIMIT, e -> e.kind().equals("goal") && aId.equals(e.peerId()));
+            b.checkIn(app.carrel.protocol.CheckInResult.DONE).get(5, TimeUnit.SECONDS);
+
+            call.stopServer();
+            assertTrue(b.awaitState(CallState.RECONNECTING, LIMIT), "b should notice the outage");
+            atB.drain();
+            call.startServer();
+            assertTrue(b.awaitState(CallState.IN_CALL, LIMIT), "b should resume");
+            EventRecorder.Event goal = atB.next("a's kept goal said again at b", LIMIT,
+                    e -> e.kind().equals("goal") && aId.equals(e.peerId()));
+            assertEquals("Chapter 4", goal.value());
+            EventRecorder.Event own = atB.next("b's own kept check-in said again", LIMIT,
+                    e -> e.kind().equals("checked-in") && bId.equals(e.peerId()));
+            assertEquals(app.carrel.protocol.CheckInResult.DONE, own.value());
+        }
+    }
+
     @Test
     void aRejoinRefusedForGoodEndsTheVisitInsteadOfRetryingForever() throws Exception {
         try (CallFixture call = new CallFixture(dir, b -> b.resumeGrace(Duration.ofSeconds(1)), null);

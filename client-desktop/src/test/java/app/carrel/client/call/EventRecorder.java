@@ -67,6 +67,16 @@ final class EventRecorder implements CallListener {
     }
 
     @Override
+    public void onGoal(String participantId, String goal) {
+        events.add(new Event("goal", participantId, goal));
+    }
+
+    @Override
+    public void onCheckedIn(String participantId, app.carrel.protocol.CheckInResult result) {
+        events.add(new Event("checked-in", participantId, result));
+    }
+
+    @Override
     public void onTimer(ServerMessage.Timer timer) {
         events.add(new Event("timer", null, timer));
     }

@@ -70,6 +70,16 @@ class TextsTest {
         }
         asked.addAll(List.of("media.failed.camera", "media.failed.microphone", "media.failed.screen",
                 "settings.theme.light", "settings.theme.dark"));
+        // The study features' words, by enum constant: presence, check-in answers and marks, and
+        // which change failed (StudyRoom).
+        for (app.carrel.protocol.Presence p : app.carrel.protocol.Presence.values()) {
+            asked.add("people.presence." + p.name().toLowerCase(Locale.ROOT));
+        }
+        for (app.carrel.protocol.CheckInResult r : app.carrel.protocol.CheckInResult.values()) {
+            asked.add("checkIn." + r.name().toLowerCase(Locale.ROOT));
+            asked.add("checkIn.shared." + r.name().toLowerCase(Locale.ROOT));
+        }
+        asked.addAll(List.of("study.failed.goal", "study.failed.presence", "study.failed.checkIn"));
         assertEquals(new TreeSet<>(), minus(asked, english), "asked for in src/main/java, missing in the bundles");
     }
 

@@ -179,6 +179,82 @@ class RoomModelTest {
         return IntStream.rangeClosed(from, to).mapToObj(i -> "p" + i).collect(java.util.stream.Collectors.toSet());
     }
 
+    @Test
+    void aQuietRoomTurnsOurMicrophoneOffAndEveryWayOfTurningItOnSaysWhyInstead() {
+        RoomModel talking = new RoomModel(engine, status, "Ada", true, true, () -> false, ids -> { });
+        assertTrue(talking.controls().microphoneOnProperty().get());
+        talking.onJoined(new JoinedRoom(new Room("q", "Reading room", 2, 30, false, true, true, null, null, null, List.of()),
+                "a", "Ada", List.of(BEA), List.of(), null));
+        assertTrue(talking.quietProperty().get());
+        assertFalse(talking.controls().microphoneOnProperty().get(), "off as soon as we know the room is quiet");
+        assertFalse(talking.self().mediaProperty().get().audio(), "and our own tile says so");
+        talking.dismissNotice();
+        talking.controls().toggleMicrophone();
+        assertFalse(talking.controls().microphoneOnProperty().get());
+        assertEquals(app.carrel.client.i18n.Texts.get("room.quietNotice"), talking.noticeProperty().get());
+        talking.dismissNotice();
+        talking.controls().pushToTalk(true);
+        assertFalse(talking.controls().microphoneOnProperty().get(), "Space does not open it either");
+        assertFalse(talking.controls().pushToTalkProperty().get());
+        assertEquals(app.carrel.client.i18n.Texts.get("room.quietNotice"), talking.noticeProperty().get());
+        talking.release();
+    }
+
+    @Test
+    void theRoomsStudyMessagesReachTheRightPersonOurselvesIncluded() {
+        model.onJoined(joined(BEA, CY));
+        model.onGoal("b", "Read chapter 5");
+        model.onPresence("a", app.carrel.protocol.Presence.AWAY);
+        model.onCheckedIn("c", app.carrel.protocol.CheckInResult.PARTLY);
+        model.onGoal("nobody", "ignored");
+        Participant bea = model.participants().stream().filter(p -> p.id().equals("b")).findFirst().orElseThrow();
+        Participant cy = model.participants().stream().filter(p -> p.id().equals("c")).findFirst().orElseThrow();
+        assertEquals("Read chapter 5", bea.goalProperty().get());
+        assertEquals("", cy.goalProperty().get());
+        assertEquals(app.carrel.protocol.Presence.AWAY, model.self().presenceProperty().get(), "the server names us by id");
+        assertEquals(app.carrel.protocol.CheckInResult.PARTLY, cy.checkInProperty().get());
+        model.onGoal("b", null);
+        assertEquals("", bea.goalProperty().get(), "a cleared goal is null on the wire");
+    }
+
+    @Test
+    void aCheckInKeptPrivateReachesTheListenersWithItsNoteAndNothingGoesToTheRoom() throws Exception {
+        // The timer's ticker is an FX animation: this one runs on the FX thread.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        org.testfx.util.WaitForAsyncUtils.asyncFx(this::checkInKeptPrivate).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void checkInKeptPrivate() {
+        model.onJoined(joined(BEA));
+        List<CheckIn> heard = new ArrayList<>();
+        List<Boolean> shareRemembered = new ArrayList<>();
+        model.onCheckIn(heard::add);
+        model.study().remember(new StudyRoom.Memory() {
+            @Override
+            public void rememberShareCheckIns(boolean share) {
+                shareRemembered.add(share);
+            }
+        });
+        model.timer().update(new app.carrel.protocol.ServerMessage.Timer(null, app.carrel.protocol.TimerPhase.FOCUS,
+                true, 1500, System.currentTimeMillis() + 1000, 1, "b", "Bea", 0));
+        assertFalse(model.study().checkInDueProperty().get());
+        model.timer().update(new app.carrel.protocol.ServerMessage.Timer(null, app.carrel.protocol.TimerPhase.FOCUS,
+                false, 1500, null, 0, "b", "Bea", 1));
+        assertTrue(model.study().checkInDueProperty().get(), "due when the focus ran out");
+        model.study().checkIn(app.carrel.protocol.CheckInResult.NOT_YET, "  stuck on proof 3 ", false);
+        assertFalse(model.study().checkInDueProperty().get());
+        assertEquals(1, heard.size());
+        CheckIn answer = heard.get(0);
+        assertEquals(app.carrel.protocol.CheckInResult.NOT_YET, answer.result());
+        assertEquals("stuck on proof 3", answer.note());
+        assertFalse(answer.shared());
+        assertEquals("r", answer.roomId());
+        assertEquals("Study Hall", answer.roomName());
+        assertNull(model.self().checkInProperty().get(), "not shared: no mark on our tile");
+        assertEquals(List.of(false), shareRemembered);
+        model.timer().stop();
+    }
+
     /** {@code n} others, p1 … pn, in the order they arrived. */
     private static Peer[] hall(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> new Peer("p" + i, "Person " + i, true, true, false)).toArray(Peer[]::new);

@@ -96,7 +96,7 @@ class RoomOwnerViewTest {
         assertTrue(robot.lookup("#room-menu").query().isVisible(), "the owner has the room menu");
         assertEquals(java.util.Arrays.asList("tile-hide-video", null, "tile-ask-mute", "tile-remove"),
                 ids(openTileMenu(robot, "b")));
-        assertTrue(openTileMenu(robot, "self") == null, "our own tile offers nothing");
+        assertEquals(List.of("tile-edit-goal"), ids(openTileMenu(robot, "self")), "our own tile offers our goal only");
     }
 
     @Test

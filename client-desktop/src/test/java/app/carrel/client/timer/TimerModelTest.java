@@ -172,6 +172,51 @@ class TimerModelTest {
         assertEquals(List.of(true, true), focusRunning);
     }
 
+    @Test
+    void aRoomWithLongBreaksOffersOneAfterEveryFourthFocusAndTheCheckInHookHearsEachFocusEnd() throws Exception {
+        List<TimerPhase> ended = new ArrayList<>();
+        timer.onPhaseEnded(ended::add);
+        fx(() -> {
+            timer.longBreak(4, 900);
+            return null;
+        });
+        for (int round = 1; round <= 4; round++) {
+            int r = round;
+            fx(() -> update(studyFocus(true, 1500, 30, r - 1)));
+            fx(() -> update(studyFocus(false, 1500, 0, r))); // ran out: the server counts it
+            TimerPhase expected = round == 4 ? TimerPhase.LONG_BREAK : TimerPhase.BREAK;
+            assertEquals(expected, fx(timer::nextPhase), "after focus " + round);
+        }
+        assertEquals(15, fx(timer::nextMinutes));
+        assertEquals("Long break 15 min", fx(() -> ((javafx.scene.control.Labeled) new TimerView(timer,
+                new javafx.scene.control.CheckBox()).lookup("#timer-next")).getText()));
+        assertEquals(List.of(TimerPhase.FOCUS, TimerPhase.FOCUS, TimerPhase.FOCUS, TimerPhase.FOCUS), ended);
+        fx(() -> update(new ServerMessage.Timer(null, TimerPhase.LONG_BREAK, true, 900,
+                System.currentTimeMillis() + 900_000L, 900, "me", "Ada", 4)));
+        assertEquals("Long break", fx(() -> timer.titleProperty().get()));
+        assertEquals(TimerPhase.FOCUS, fx(timer::nextPhase));
+    }
+
+    @Test
+    void aRoomWithoutLongBreaksAlwaysOffersTheShortOne() throws Exception {
+        fx(() -> update(studyFocus(false, 1500, 0, 4)));
+        assertEquals(TimerPhase.BREAK, fx(timer::nextPhase));
+    }
+
+    @Test
+    void whoActedIsNamedByTheServerWhenTheyAreNoLongerInTheRoom() throws Exception {
+        fx(() -> update(new ServerMessage.Timer(null, TimerPhase.FOCUS, true, 1500,
+                System.currentTimeMillis() + 1_500_000L, 1500, "gone", "Mina", 0)));
+        assertEquals("started by Mina", fx(() -> timer.bylineProperty().get()));
+        fx(() -> update(new ServerMessage.Timer(null, TimerPhase.FOCUS, false, 1500, null, 1200, "bea", "Old name", 0)));
+        assertEquals("paused by Bea", fx(() -> timer.bylineProperty().get()), "the room's own name comes first");
+    }
+
+    private static ServerMessage.Timer studyFocus(boolean running, int seconds, int remaining, int round) {
+        return new ServerMessage.Timer(null, TimerPhase.FOCUS, running, seconds,
+                running ? System.currentTimeMillis() + remaining * 1000L : null, remaining, "bea", "Bea", round);
+    }
+
     private Void update(ServerMessage.Timer message) {
         timer.update(message);
         return null;
