@@ -11,8 +11,6 @@ import app.carrel.client.settings.SettingsStore;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TimerPhase;
-import app.carrel.server.CarrelServer;
-import app.carrel.server.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +40,7 @@ class ShellTest {
 
     private static final int LIMIT = WindowDriver.LIMIT;
 
-    private static Path dir;
-    private static CarrelServer server;
+    private static ShellServer server;
 
     private final List<HeadlessPeer> peers = new ArrayList<>();
     private Shell shell;
@@ -51,28 +48,17 @@ class ShellTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        // java.io.tmpdir points into target/ and exists only once the native library was loaded.
-        app.carrel.client.media.NativeLibrary.prepare();
-        dir = java.nio.file.Files.createTempDirectory("carrel-ui-test");
-        server = CarrelServer.start(ServerConfig.builder()
-                .bind("127.0.0.1").port(0).database(dir.resolve("carrel.db")).build());
+        server = ShellServer.start("carrel-ui-test");
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         server.close();
-        // Every engine the window made was closed with it: no engine threads, no native copies.
-        Await.until("engine threads to end", java.time.Duration.ofSeconds(10), () -> Thread.getAllStackTraces().keySet()
-                .stream().noneMatch(t -> t.getName().startsWith("carrel-engine-") || t.getName().startsWith("carrel-synthetic")));
-        assertEquals(List.of(), app.carrel.client.media.NativeLibrary.copiesIn(app.carrel.client.media.NativeLibrary.tempDir()));
-        try (var files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Start
     void start(Stage stage) {
-        configDir = dir.resolve("config-" + System.nanoTime());
+        configDir = server.dir().resolve("config-" + System.nanoTime());
         SettingsModel settings = SettingsModel.load(new SettingsStore(configDir));
         settings.setServer(server.uri().toString());
         shell = new Shell(settings, url -> { }, configDir.resolve("focus-history.sqlite"));
@@ -336,8 +322,7 @@ class ShellTest {
         VideoTile luTile = ui.tile("Lu");
         waitFor("Lu's video", () -> luTile.surface().framesShown() > 3);
 
-        int port = server.port();
-        server.close();
+        int port = server.stop();
         // The banner counts down to the engine's next attempt (250 ms, then doubling up to 5 s).
         waitFor("the reconnecting banner", () -> ui.text("#status-text").startsWith("Connection lost — reconnecting"));
         waitFor("a countdown of two seconds or more", () -> ui.text("#status-text")
@@ -347,8 +332,7 @@ class ShellTest {
                 && robot.lookup("#room-view").tryQuery().isPresent());
 
         // The same database on the same port (just freed by us): the engine resumes its seat.
-        server = CarrelServer.start(ServerConfig.builder()
-                .bind("127.0.0.1").port(port).database(dir.resolve("carrel.db")).build());
+        server.startOn(port);
         waitFor("the banner to say connected again", () -> ui.text("#status-text").startsWith("Connected"));
         assertEquals(2, onFx(() -> ui.tiles().size()));
     }

@@ -17,8 +17,6 @@ import app.carrel.protocol.Presence;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TimerAction;
 import app.carrel.protocol.TimerPhase;
-import app.carrel.server.CarrelServer;
-import app.carrel.server.ServerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +48,7 @@ class StudyShellTest {
 
     private static final int LIMIT = WindowDriver.LIMIT;
 
-    private static Path dir;
-    private static CarrelServer server;
+    private static ShellServer server;
 
     private final List<HeadlessPeer> peers = new ArrayList<>();
     private Shell shell;
@@ -60,25 +57,17 @@ class StudyShellTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        app.carrel.client.media.NativeLibrary.prepare();
-        dir = java.nio.file.Files.createTempDirectory("carrel-study-test");
-        server = CarrelServer.start(ServerConfig.builder()
-                .bind("127.0.0.1").port(0).database(dir.resolve("carrel.db")).build());
+        server = ShellServer.start("carrel-study-test");
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         server.close();
-        Await.until("engine threads to end", java.time.Duration.ofSeconds(10), () -> Thread.getAllStackTraces().keySet()
-                .stream().noneMatch(t -> t.getName().startsWith("carrel-engine-") || t.getName().startsWith("carrel-synthetic")));
-        try (var files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Start
     void start(Stage stage) {
-        configDir = dir.resolve("config-" + System.nanoTime());
+        configDir = server.dir().resolve("config-" + System.nanoTime());
         settings = SettingsModel.load(new SettingsStore(configDir));
         settings.setServer(server.uri().toString());
         shell = new Shell(settings, url -> { }, configDir.resolve("focus-history.sqlite"));

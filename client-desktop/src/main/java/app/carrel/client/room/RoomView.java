@@ -125,7 +125,7 @@ public final class RoomView extends BorderPane {
         muteRequestBar.setId("mute-request");
         muteRequestText.setId("mute-request-text");
         muteRequestText.getStyleClass().add(Styles.TEXT_BOLD);
-        Button muteNow = new Button(Texts.get("room.mute"), new FontIcon(Material2MZ.MIC_OFF));
+        Button muteNow = new Button(Texts.get("room.muteNow"), new FontIcon(Material2MZ.MIC_OFF));
         muteNow.setId("mute-request-mute");
         muteNow.setOnAction(e -> model.muteOnRequest());
         Button dismissMute = new Button(null, new FontIcon(Material2AL.CLOSE));

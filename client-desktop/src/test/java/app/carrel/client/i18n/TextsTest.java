@@ -52,6 +52,28 @@ class TextsTest {
         assertEquals(new TreeSet<>(), minus(korean, english), "in Korean, missing in English");
     }
 
+    /** A key written twice keeps only its last text (a merge once made the mic's tooltip lose its "(M)"). */
+    @Test
+    void noKeyIsWrittenTwice() {
+        for (String name : List.of("texts.properties", "texts_ko.properties")) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            Properties counting = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    (seen.add((String) key) ? seen : twice).add((String) key);
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = Texts.class.getResourceAsStream(name)) {
+                counting.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertEquals(new TreeSet<>(), twice, "keys written twice in " + name);
+        }
+    }
+
     @Test
     void everyKeyTheCodeAsksForExists() {
         Set<String> english = load("texts.properties").stringPropertyNames();
