@@ -2,7 +2,10 @@ package app.carrel.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.carrel.client.history.FocusHistory;
 import app.carrel.client.media.NativeLibrary;
+import app.carrel.client.settings.SettingsModel;
+import app.carrel.client.settings.SettingsStore;
 import app.carrel.server.CarrelServer;
 import app.carrel.server.ServerConfig;
 import java.net.URI;
@@ -11,11 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * The real server the window tests talk to: in this JVM, on a loopback port, over a database in a
  * temp folder of its own. It can stop and start again on the same port and database (an outage).
- * Closing it also checks that every engine the window made has ended, leaving no native copies.
+ * It opens the app's window against itself. Closing it also checks that every engine the window made has ended, leaving no native copies.
  */
 final class ShellServer implements AutoCloseable {
 
@@ -54,6 +59,21 @@ final class ShellServer implements AutoCloseable {
     void startOn(int port) {
         server = CarrelServer.start(ServerConfig.builder()
                 .bind("127.0.0.1").port(port).database(dir.resolve("carrel.db")).build());
+    }
+
+    /** The app's window as a person gets it, in a config folder of its own (settings, focus history). */
+    record Window(Path configDir, SettingsModel settings, Shell shell) {
+    }
+
+    /** On the FX thread (a TestFX {@code @Start}): the app pointed at this server, shown on {@code stage}. */
+    Window openWindow(Stage stage) {
+        Path configDir = dir.resolve("config-" + System.nanoTime());
+        SettingsModel settings = SettingsModel.load(new SettingsStore(configDir));
+        settings.setServer(uri().toString());
+        Shell shell = new Shell(settings, url -> { }, configDir.resolve(FocusHistory.FILE_NAME));
+        stage.setScene(new Scene(shell, 1200, 800));
+        stage.show();
+        return new Window(configDir, settings, shell);
     }
 
     @Override

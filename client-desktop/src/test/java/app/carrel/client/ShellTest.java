@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -58,12 +57,9 @@ class ShellTest {
 
     @Start
     void start(Stage stage) {
-        configDir = server.dir().resolve("config-" + System.nanoTime());
-        SettingsModel settings = SettingsModel.load(new SettingsStore(configDir));
-        settings.setServer(server.uri().toString());
-        shell = new Shell(settings, url -> { }, configDir.resolve("focus-history.sqlite"));
-        stage.setScene(new Scene(shell, 1200, 800));
-        stage.show();
+        ShellServer.Window window = server.openWindow(stage);
+        configDir = window.configDir();
+        shell = window.shell();
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.i18n.Texts;
-import app.carrel.client.room.VideoTile;
 import app.carrel.client.settings.SettingsModel;
 import app.carrel.client.settings.SettingsStore;
 import app.carrel.client.history.CheckIn;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -67,12 +65,10 @@ class StudyShellTest {
 
     @Start
     void start(Stage stage) {
-        configDir = server.dir().resolve("config-" + System.nanoTime());
-        settings = SettingsModel.load(new SettingsStore(configDir));
-        settings.setServer(server.uri().toString());
-        shell = new Shell(settings, url -> { }, configDir.resolve("focus-history.sqlite"));
-        stage.setScene(new Scene(shell, 1200, 800));
-        stage.show();
+        ShellServer.Window window = server.openWindow(stage);
+        configDir = window.configDir();
+        settings = window.settings();
+        shell = window.shell();
     }
 
     @AfterEach

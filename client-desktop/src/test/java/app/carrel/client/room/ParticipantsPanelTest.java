@@ -5,31 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.Await;
-import app.carrel.client.call.CallConfig;
-import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.JoinedRoom;
-import app.carrel.client.media.AudioBackend;
-import app.carrel.client.media.CameraDevice;
-import app.carrel.client.media.MediaFactory;
-import app.carrel.client.prejoin.CameraChoice;
-import app.carrel.client.status.StatusModel;
 import app.carrel.protocol.CheckInResult;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.Presence;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.Self;
-import atlantafx.base.theme.PrimerLight;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -54,33 +40,22 @@ class ParticipantsPanelTest {
     /** Names out of alphabetical order, with a lower-case and an accented one. */
     private static final List<String> NAMES = List.of("Zoe", "mina", "Émile", "Bea", "Cy", "Anna");
 
-    private final CallEngine engine = new CallEngine(CallConfig.builder(URI.create("ws://127.0.0.1:9/signal"), "Ada").build(),
-            MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test")));
+    private RoomStage room;
     private RoomModel model;
     private RoomView view;
     private Stage stage;
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new RoomModel(engine, new StatusModel(), "Ada", false, true, () -> false, ids -> { });
-        DevicesModel devices = new DevicesModel(new DevicesModel.Remembered(c -> { }, m -> { }, s -> { }),
-                new CameraChoice("Webcam", CameraDevice.named("Webcam", "/dev/video0")), "Mic", null,
-                CompletableFuture::new, choice -> new CompletableFuture<>(),
-                (m, s) -> CompletableFuture.completedFuture(null), on -> { }, Platform::runLater);
-        view = new RoomView(model, devices, new CheckBox(), link -> { }, () -> { });
-        stage.setScene(new Scene(view, 1200, 760));
-        stage.show();
+        room = RoomStage.open(false, ids -> { }, 1200, 760);
+        model = room.model();
+        view = room.view();
+        stage = room.stage();
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            view.dispose();
-            stage.close();
-        });
-        engine.close();
+        room.close(robot);
     }
 
     @Test

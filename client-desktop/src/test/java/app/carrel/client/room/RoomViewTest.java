@@ -5,32 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.Await;
-import app.carrel.client.call.CallConfig;
-import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.JoinedRoom;
 import app.carrel.client.i18n.Texts;
-import app.carrel.client.media.AudioBackend;
-import app.carrel.client.media.CameraDevice;
-import app.carrel.client.media.MediaFactory;
-import app.carrel.client.prejoin.CameraChoice;
-import app.carrel.client.status.StatusModel;
-import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Peer;
 import app.carrel.protocol.Room;
-import atlantafx.base.theme.PrimerLight;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -51,37 +36,24 @@ class RoomViewTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    private final CallEngine engine = new CallEngine(CallConfig.builder(URI.create("ws://127.0.0.1:9/signal"), "Ada").build(),
-            MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test")));
     /** Every set the view's model gave showVideoOf; read by the test thread. */
     private final List<Set<String>> shownVideo = new CopyOnWriteArrayList<>();
+    private RoomStage room;
     private RoomModel model;
     private RoomView view;
     private Stage stage;
 
     @Start
     void start(Stage primary) {
-        // A stage of its own, large, shrunk by the tests: Monocle's headless painter cannot grow
-        // a window past the size its pixel buffer was made for.
-        stage = new Stage();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        model = new RoomModel(engine, new StatusModel(), "Ada", true, true, () -> false, ids -> shownVideo.add(Set.copyOf(ids)));
-        DevicesModel devices = new DevicesModel(new DevicesModel.Remembered(c -> { }, m -> { }, s -> { }),
-                new CameraChoice("Webcam", CameraDevice.named("Webcam", "/dev/video0")), "Mic", null,
-                CompletableFuture::new, choice -> new CompletableFuture<>(),
-                (m, s) -> CompletableFuture.completedFuture(null), on -> { }, Platform::runLater);
-        view = new RoomView(model, devices, new CheckBox(), link -> { }, () -> { });
-        stage.setScene(new Scene(view, 1200, 760));
-        stage.show();
+        room = RoomStage.open(true, ids -> shownVideo.add(Set.copyOf(ids)), 1200, 760);
+        model = room.model();
+        view = room.view();
+        stage = room.stage();
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> {
-            view.dispose();
-            stage.close();
-        });
-        engine.close();
+        room.close(robot);
     }
 
     @Test
