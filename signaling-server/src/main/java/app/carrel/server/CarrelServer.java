@@ -9,7 +9,7 @@ import app.carrel.server.gateway.Gateway;
 import app.carrel.server.gateway.KeepAlive;
 import app.carrel.server.gateway.OutputBatch;
 import app.carrel.server.hall.Halls;
-import app.carrel.server.rooms.RoomsThread;
+import app.carrel.server.rooms.RoomsTurn;
 import app.carrel.server.security.IceServers;
 import app.carrel.server.security.PasswordHasher;
 import app.carrel.server.security.TlsContext;
@@ -44,16 +44,18 @@ public final class CarrelServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Storage storage;
-    private final RoomsThread rooms;
+    private final RoomsTurn rooms;
     private final SignalingServer socket;
     private final KeepAlive keepAlive;
     private final AdminServer admin;
     private final Halls halls;
+    private final Priming priming;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CarrelServer(ServerConfig config, Storage storage, RoomsThread rooms, SignalingServer socket,
-                         KeepAlive keepAlive, AdminServer admin, Halls halls) {
+    private CarrelServer(ServerConfig config, Storage storage, RoomsTurn rooms, SignalingServer socket,
+                         KeepAlive keepAlive, AdminServer admin, Halls halls, Priming priming) {
         this.halls = halls;
+        this.priming = priming;
         this.config = config;
         this.storage = storage;
         this.rooms = rooms;
@@ -70,7 +72,8 @@ public final class CarrelServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open database " + config.database() + ": " + e.getMessage(), e);
         }
-        RoomsThread rooms = new RoomsThread(config.clock());
+        Priming priming = Priming.inBackground(config.sizes(), storage.snapshot().seated().size());
+        RoomsTurn rooms = new RoomsTurn(config.clock());
         SignalingServer socket = null;
         KeepAlive keepAlive = null;
         try {
@@ -99,11 +102,12 @@ public final class CarrelServer implements AutoCloseable {
             AdminServer admin = config.adminPort() < 0 ? null
                     : AdminServer.start(config.bind(), config.adminPort(), metrics, logic.adminRooms(),
                             config.adminToken());
-            CarrelServer server = new CarrelServer(config, storage, rooms, socket, keepAlive, admin, logic.halls());
+            CarrelServer server = new CarrelServer(config, storage, rooms, socket, keepAlive, admin, logic.halls(), priming);
             LOG.info("Carrel signaling server {} listening on {} (port {}){}", ServerInfo.VERSION, server.uri(),
                     server.port(), admin == null ? "" : "; admin on port " + admin.port());
             return server;
         } catch (Exception e) {
+            priming.close();
             if (keepAlive != null) {
                 keepAlive.close();
             }
@@ -144,6 +148,7 @@ public final class CarrelServer implements AutoCloseable {
             return;
         }
         LOG.info("Shutting down: closing connections with 1001");
+        priming.close();
         keepAlive.close();
         stopSocket(socket);
         rooms.execute(halls::close);
@@ -160,7 +165,7 @@ public final class CarrelServer implements AutoCloseable {
      * hall right after a restart find it carried. One that does not answer within
      * {@link #JANUS_WAIT} is tried again in the background.
      */
-    private static void connectHalls(RoomsThread rooms, RoomLogic logic) throws InterruptedException {
+    private static void connectHalls(RoomsTurn rooms, RoomLogic logic) throws InterruptedException {
         CompletableFuture<CompletableFuture<Void>> started = new CompletableFuture<>();
         rooms.execute(() -> started.complete(logic.halls().start()));
         try {
@@ -170,7 +175,7 @@ public final class CarrelServer implements AutoCloseable {
         }
     }
 
-    private static void restore(RoomsThread rooms, RoomLogic logic, Storage storage) throws Exception {
+    private static void restore(RoomsTurn rooms, RoomLogic logic, Storage storage) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         rooms.execute(() -> {
             try {

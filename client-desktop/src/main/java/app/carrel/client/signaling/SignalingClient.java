@@ -60,6 +60,9 @@ public final class SignalingClient {
     // closes with 1008 (policy), it is the reason (too-many-connections, sustained rate abuse), and
     // whatever fails with the close fails with its code, which the app shows in its own words.
     private volatile ServerMessage.Error unaskedError;
+    // Why the socket closed, set on the socket thread before the pending requests fail with it,
+    // so a request sent after the close fails with the same reason.
+    private volatile SignalingException closedWith;
 
     public SignalingClient(URI uri, Executor executor, SignalingListener listener, Duration requestTimeout) {
         this(uri, executor, listener, requestTimeout, null);
@@ -153,7 +156,15 @@ public final class SignalingClient {
                     return m;
                 }, executor);
         if (!send(withId.apply(id))) {
-            answer.completeExceptionally(new SignalingException("Not connected to " + uri, null));
+            // A server that refuses us (too-many-connections) sends its reason and closes at once;
+            // when both arrive in one read, a request sent just after the welcome finds the socket
+            // closing. It then fails with that reason, from the close, not with "not connected".
+            SignalingException closed = closedWith;
+            if (closed != null) {
+                answer.completeExceptionally(closed);
+            } else if (!socket.isClosing() && !socket.isClosed()) {
+                answer.completeExceptionally(new SignalingException("Not connected to " + uri, null));
+            }
         }
         return onExecutor;
     }
@@ -175,6 +186,11 @@ public final class SignalingClient {
 
     public boolean isOpen() {
         return socket.isOpen();
+    }
+
+    /** True once the connection has closed, whoever closed it (false before it opened). */
+    public boolean isClosed() {
+        return socket.isClosed();
     }
 
     public URI uri() {
@@ -239,6 +255,7 @@ public final class SignalingClient {
                 ? new SignalingException(unaskedError.code(), unaskedError.message())
                 : new SignalingException("Connection to " + uri + " closed ("
                         + code + (reason.isEmpty() ? "" : " " + reason) + ")", error);
+        closedWith = failure;
         welcome.completeExceptionally(failure);
         pending.values().forEach(f -> f.completeExceptionally(failure));
         boolean byUs = closing.get();

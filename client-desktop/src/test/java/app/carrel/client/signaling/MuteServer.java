@@ -1,5 +1,6 @@
 package app.carrel.client.signaling;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * A WebSocket server that answers the handshake and a welcome, then goes silent: it never reads
- * again, so a close handshake never completes (a hung server, or one behind a dead link).
+ * again, so a close handshake never completes (a hung server, or one behind a dead link). Or,
+ * made with {@link #refusing}, one that sends its welcome, an error and a close (1008) in one
+ * write and hangs up, as a server at its connection limit does when the three leave together.
  */
 final class MuteServer implements AutoCloseable {
 
@@ -23,9 +26,20 @@ final class MuteServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final Thread acceptor;
+    private final String refusal;
     private volatile Socket accepted;
 
     MuteServer() throws IOException {
+        this(null);
+    }
+
+    /** A server that refuses with this error message (JSON) and closes with 1008. */
+    static MuteServer refusing(String errorJson) throws IOException {
+        return new MuteServer(errorJson);
+    }
+
+    private MuteServer(String refusal) throws IOException {
+        this.refusal = refusal;
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::serveOne, "mute-server");
         acceptor.setDaemon(true);
@@ -59,9 +73,21 @@ final class MuteServer implements AutoCloseable {
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] welcome = "{\"type\":\"welcome\",\"protocol\":1,\"server\":\"mute/1\"}".getBytes(StandardCharsets.UTF_8);
-            out.write(new byte[] {(byte) 0x81, (byte) welcome.length});
-            out.write(welcome);
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            frames.write(new byte[] {(byte) 0x81, (byte) welcome.length});
+            frames.write(welcome);
+            if (refusal != null) {
+                byte[] error = refusal.getBytes(StandardCharsets.UTF_8);
+                frames.write(new byte[] {(byte) 0x81, (byte) error.length});
+                frames.write(error);
+                frames.write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xF0}); // close 1008
+            }
+            out.write(frames.toByteArray());
             out.flush();
+            if (refusal != null) {
+                socket.close();
+                return;
+            }
             // From here on: silence. Nothing is read, nothing answered, until close().
         } catch (Exception e) {
             // the test sees the consequence (no welcome) and says so

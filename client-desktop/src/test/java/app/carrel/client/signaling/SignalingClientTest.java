@@ -121,6 +121,28 @@ class SignalingClientTest {
         }
     }
 
+    /**
+     * A server at its connection limit sends welcome, the refusal and its close together; the
+     * app's first request (the lobby's list) then finds the socket closed, and must still fail
+     * with the refusal's code, which the lobby says in our words, not with "not connected".
+     */
+    @Test
+    void aRefusalThatArrivesWithTheCloseFailsTheNextRequestWithItsCode() throws Exception {
+        try (MuteServer refusing = MuteServer.refusing("{\"type\":\"error\",\"code\":\"too-many-connections\","
+                + "\"message\":\"Your network already has 1 connections open\"}")) {
+            SignalingClient refused = new SignalingClient(refusing.uri(), executor, new Ignoring(), LIMIT);
+            CompletableFuture<ServerMessage.Welcome> connect = refused.connect(LIMIT);
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (!refused.isClosed() && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // the close is in: the request below finds the socket closed
+            }
+            assertTrue(refused.isClosed(), "the refusing server's close never arrived");
+            executor.valueOf(connect);
+            CompletableFuture<ServerMessage> list = refused.request(ClientMessage.ListRooms::new);
+            assertEquals(ErrorCode.TOO_MANY_CONNECTIONS, ((SignalingException) executor.failureOf(list)).code());
+        }
+    }
+
     private SignalingClient connected(Duration requestTimeout) throws Exception {
         SignalingClient fresh = new SignalingClient(server.uri(), executor, new Ignoring(), requestTimeout);
         executor.valueOf(fresh.connect(LIMIT));

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where socket events enter: called on Java-WebSocket's worker threads, it rate-limits and decodes
- * there (the costly part, spread over the workers), then hops to the rooms thread. A connection
- * is pinned to one worker, and the rooms queue is FIFO, so each sender's order survives the hop.
+ * Where socket events enter: called on the socket's selector thread, it rate-limits and decodes
+ * there, then queues the work for the rooms thread, which is usually that same thread taking the
+ * rooms' turn at the end of the read ({@link #read}, {@code RoomsTurn}). The queue is FIFO and a
+ * connection is read by one thread, so each sender's order is kept.
  */
 public final class Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -39,6 +40,15 @@ public final class Gateway {
         this.rateLimit = rateLimit;
         this.rateBurst = rateBurst;
         this.welcome = welcome;
+    }
+
+    /**
+     * Decodes one read's bytes ({@code decode} calls back into {@link #text} and the others) and
+     * then runs the room work they brought in one burst, so several messages in one read share
+     * one write per connection.
+     */
+    public void read(Runnable decode) {
+        rooms.batch(decode);
     }
 
     public Inlet opened(Outlet outlet) {

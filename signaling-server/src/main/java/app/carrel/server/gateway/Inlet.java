@@ -3,10 +3,10 @@ package app.carrel.server.gateway;
 import app.carrel.server.rooms.Connection;
 
 /**
- * The receiving side of one client connection: what the socket worker checks before anything
- * reaches the rooms thread, kept apart from the room-side {@link Connection} it feeds. Who owns
- * what: {@code limiter} is used only by the Java-WebSocket worker the connection is pinned to;
- * {@code lastHeardNanos} is written by that worker and read by the keep-alive sweep.
+ * The receiving side of one client connection: what the socket's reading thread checks before
+ * anything reaches the rooms thread, kept apart from the room-side {@link Connection} it feeds.
+ * Who owns what: {@code limiter} is used only by the thread that reads the connection (the
+ * selector); {@code lastHeardNanos} is written by it and read by the keep-alive sweep.
  */
 public final class Inlet {
     private final Connection connection;

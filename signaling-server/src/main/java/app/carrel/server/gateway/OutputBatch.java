@@ -9,11 +9,12 @@ import java.util.function.BooleanSupplier;
  * several messages in a burst gets them in one socket write instead of one write (and one
  * selector wake-up) each; under load most of the selector thread's time went into those writes.
  * <p>
- * Ownership: the list of outlets with something pending is owned by the rooms thread ({@link
- * #add} and {@link #flush} run only there; {@code RoomsThread} calls {@link #flush} when its queue
- * runs dry or after a bounded number of tasks). What is pending for one connection belongs to its
- * outlet, which guards it with its own lock, since any thread may flush it (a close does).
- * Sends from other threads ({@code welcome} on a socket worker) are not collected: they go out at once.
+ * Ownership: the list of outlets with something pending belongs to the thread holding the rooms'
+ * turn ({@link #add} and {@link #flush} run only there; {@code RoomsTurn} calls {@link #flush} at
+ * the end of each burst, before it lets go of the turn). What is pending for one connection
+ * belongs to its outlet, which guards it with its own lock, since any thread may flush it (a close
+ * does). Sends from a thread not holding the turn ({@code welcome}, sent by the selector as the
+ * connection opens) are not collected: they go out at once.
  */
 public final class OutputBatch {
 

@@ -4,8 +4,8 @@ package app.carrel.server.gateway;
  * A connection's token bucket (starts full at {@code burst}, refills at {@code perSecond}) plus
  * the abuse rule: a message dropped in each of 10 consecutive seconds closes the connection. The
  * seconds are counted from the first drop of a streak; a second without a drop ends the streak.
- * Used by the one Java-WebSocket worker its connection is pinned to; synchronized anyway, which is
- * free when uncontended and keeps it correct if that pinning ever changes.
+ * Used by the one thread that reads its connection (the socket's selector); synchronized anyway,
+ * which is free when uncontended and keeps it correct if that ever changes.
  */
 public final class RateLimiter {
     static final long SECOND = 1_000_000_000L;

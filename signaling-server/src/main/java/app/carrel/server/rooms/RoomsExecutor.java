@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 
 /**
- * The one thread that owns room state, and the ways to get work onto it. Production uses
- * {@link RoomsThread}; unit tests use a manual version that runs tasks inline and moves a fake
+ * The one thread at a time that owns room state ("the rooms thread"), and the ways to get work
+ * onto it. Production uses {@link RoomsTurn}; unit tests use a manual version that runs tasks inline and moves a fake
  * clock.
  */
 public interface RoomsExecutor {
@@ -22,6 +22,14 @@ public interface RoomsExecutor {
      * to {@code then} on the rooms thread.
      */
     <T> void offload(Callable<T> work, BiConsumer<T, Throwable> then);
+
+    /**
+     * Runs {@code work} now, on the calling thread; what it {@link #execute}s may be held back
+     * until it returns and then run together. The socket calls it around each read.
+     */
+    default void batch(Runnable work) {
+        work.run();
+    }
 
     /** Wall-clock epoch milliseconds, as chat {@code at} and timer {@code endsAt} use. */
     long now();

@@ -25,7 +25,7 @@ import org.java_websocket.framing.FramedataImpl1;
  * fragment on its own was also wrong for a character split between two fragments.
  * <p>
  * Only the frame layer is ours; reassembly, control frames and closing stay the library's. Not
- * thread-safe: the library decodes a connection on one worker at a time.
+ * thread-safe: a connection is decoded by one thread at a time (the selector, see SignalingServer#queue).
  */
 final class FrameReader {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);

@@ -4,6 +4,9 @@ import app.carrel.protocol.CloseCodes;
 import app.carrel.server.gateway.Gateway;
 import app.carrel.server.gateway.Inlet;
 import app.carrel.server.gateway.OutputBatch;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
@@ -45,12 +48,24 @@ import org.slf4j.LoggerFactory;
  * selector thread. Measured with bench/ (docs/benchmarks.md): a write per message, the library
  * re-validating the UTF-8 of every frame we had just encoded, and its selector revisiting every
  * connection it had written to were most of the relay cost.
+ * <p>
+ * Input is decoded on the selector thread that read it ({@link #queue}), not handed to one of
+ * the library's worker threads: with one message in flight per direction, that hand-off (a
+ * queue, a thread wake-up) was a third of the server's CPU per relayed message
+ * (docs/benchmarks.md, "Cold and plain loads"). Decoding is cheap next to the hop, and a single
+ * reading thread is what a plain event-loop server has.
  */
 public final class SignalingServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
     public static final String PATH = "/signal";
     /** Pending TCP connections the kernel queues for us (it caps this at net.core.somaxconn). */
     private static final int ACCEPT_BACKLOG = 1024;
+    /**
+     * The library's {@code pushBuffer}: gives a read buffer back to its pool, which its worker
+     * does after decoding. Private in Java-WebSocket 1.6.0 (pinned in the pom); null if a later
+     * version moves it, and then input goes to the worker as the library intends.
+     */
+    private static final MethodHandle RETURN_BUFFER = returnBuffer();
 
     private final Gateway gateway;
     private final OutputBatch output;
@@ -63,7 +78,8 @@ public final class SignalingServer extends WebSocketServer {
             new SocketHousekeeping(new StalledWrites(this::getConnections), lingeringCloses);
 
     public SignalingServer(InetSocketAddress address, Gateway gateway, SSLContext tls, OutputBatch output) {
-        super(address, List.of(new FramingDraft()));
+        // One worker: it only decodes if RETURN_BUFFER is missing (see queue).
+        super(address, 1, List.of(new FramingDraft()));
         this.gateway = gateway;
         this.output = output;
         setReuseAddr(true);
@@ -135,6 +151,56 @@ public final class SignalingServer extends WebSocketServer {
     public void onStart() {
         housekeeping.start();
         started.complete(null);
+    }
+
+    /**
+     * Selector thread, after a read: decodes what was read here and now (handshake, frames, and so
+     * the {@link Gateway} calls, which usually relay on this thread too) instead of queueing it for
+     * a worker. A connection is read only by this thread, so its bytes are still decoded in order
+     * and one at a time.
+     */
+    @Override
+    protected void queue(WebSocketImpl ws) throws InterruptedException {
+        if (RETURN_BUFFER == null) {
+            super.queue(ws);
+            return;
+        }
+        ByteBuffer read = ws.inQueue.poll();
+        try {
+            gateway.read(() -> ws.decode(read));
+        } catch (RuntimeException e) {
+            // The library's worker would log and carry on; thrown here it would stop the selector.
+            LOG.error("Decoding input from {} failed; closing it with 1011", ws.getRemoteSocketAddress(), e);
+            ws.closeConnection(CloseCodes.SERVER_ERROR, "Server error");
+        } finally {
+            giveBack(read);
+        }
+    }
+
+    /** False when this Java-WebSocket has no buffer hand-back to call, and reads go to its worker. */
+    static boolean decodesWhereItReads() {
+        return RETURN_BUFFER != null;
+    }
+
+    private void giveBack(ByteBuffer read) throws InterruptedException {
+        try {
+            RETURN_BUFFER.invokeExact((WebSocketServer) this, read);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MethodHandle returnBuffer() {
+        try {
+            return MethodHandles.privateLookupIn(WebSocketServer.class, MethodHandles.lookup())
+                    .findVirtual(WebSocketServer.class, "pushBuffer", MethodType.methodType(void.class, ByteBuffer.class));
+        } catch (ReflectiveOperationException | SecurityException | IllegalArgumentException e) {
+            LoggerFactory.getLogger(SignalingServer.class)
+                    .warn("Decoding on the library's worker thread: {}", e.toString());
+            return null;
+        }
     }
 
     @Override

@@ -25,13 +25,14 @@ public final class Storage implements AutoCloseable {
     /** How many chat lines a room replays in {@code joined}. */
     public static final int CHAT_REPLAY = 50;
 
-    private final Path file;
+    /** The file, as the log names it. */
+    private final String file;
     private final Connection db;
     private final Snapshot snapshot;
     private final StorageWriter writer;
     private boolean closed;
 
-    private Storage(Path file, Connection db, Snapshot snapshot) {
+    private Storage(String file, Connection db, Snapshot snapshot) {
         this.file = file;
         this.db = db;
         this.snapshot = snapshot;
@@ -39,7 +40,16 @@ public final class Storage implements AutoCloseable {
     }
 
     public static Storage open(Path file) throws SQLException {
-        Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return open("jdbc:sqlite:" + file.toAbsolutePath(), file.toString());
+    }
+
+    /** A database in memory, gone when closed: for a throwaway run of the room logic ({@code Priming}). */
+    public static Storage inMemory() throws SQLException {
+        return open("jdbc:sqlite::memory:", "in memory");
+    }
+
+    private static Storage open(String url, String label) throws SQLException {
+        Connection db = DriverManager.getConnection(url);
         try {
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");
@@ -50,9 +60,9 @@ public final class Storage implements AutoCloseable {
             Migrations.apply(db);
             Snapshot snapshot = new Snapshot(RoomStore.all(db), ParticipantStore.seated(db),
                     ChatStore.tails(db, CHAT_REPLAY), ChatStore.lastSeq(db), TimerStore.all(db));
-            LOG.info("Database {} open: {} rooms, {} seated participants", file, snapshot.rooms().size(),
+            LOG.info("Database {} open: {} rooms, {} seated participants", label, snapshot.rooms().size(),
                     snapshot.seated().size());
-            return new Storage(file, db, snapshot);
+            return new Storage(label, db, snapshot);
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
