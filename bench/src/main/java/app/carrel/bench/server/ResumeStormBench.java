@@ -50,15 +50,15 @@ public final class ResumeStormBench implements Callable<Integer> {
      * interval measures the server, not the app's back-off. Each wait is jittered ±50 %.
      */
     @Option(names = "--retry-ms", defaultValue = "100",
-            description = "A client's wait between refused connects, jittered ±50% (default: ${DEFAULT-VALUE})")
+            description = "A client's wait between refused connects, jittered ±50%% (default: ${DEFAULT-VALUE})")
     int retryMs;
 
     /**
      * The app's own policy instead: 250 ms after the close, then doubling up to 5 s, no jitter
      * (ServerLink). Then what counts is SIGTERM -> last joined: the wait is the client's.
      */
-    @Option(names = "--app-backoff", description = "Retry as the app does (250 ms doubling to 5 s, no jitter) "
-            + "instead of --retry-ms")
+    @Option(names = "--app-backoff", description = "Retry with the app's back-off as it was (250 ms doubling to 5 s, no jitter; "
+            + "the app now waits a random time in the upper half of each step) instead of --retry-ms")
     boolean appBackoff;
 
     @Option(names = "--limit-seconds", defaultValue = "60", description = "Clients not back by then count as failed")
