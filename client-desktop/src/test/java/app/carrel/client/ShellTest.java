@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -44,6 +45,7 @@ class ShellTest {
     private final List<HeadlessPeer> peers = new ArrayList<>();
     private Shell shell;
     private Path configDir;
+    private Stage stage;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -57,6 +59,7 @@ class ShellTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         ShellServer.Window window = server.openWindow(stage);
         configDir = window.configDir();
         shell = window.shell();
@@ -196,10 +199,14 @@ class ShellTest {
             closedPort = s.getLocalPort();
         }
         String dead = "ws://127.0.0.1:" + closedPort + "/signal";
+        robot.interact(() -> stage.setWidth(640)); // narrow enough for the notice to wrap beside the button
         robot.interact(() -> robot.lookup("#server-address").queryAs(TextField.class).setText(dead));
         robot.clickOn("#connect");
         waitFor("the unreachable notice with retry", () -> ui.text("#lobby-notice").startsWith("Cannot reach")
                 && robot.lookup("#retry").queryButton().isVisible());
+        Button retry = robot.lookup("#retry").queryButton();
+        // A long notice wraps beside it; the button still shows its whole label, not "...".
+        waitFor("the retry button at its full width", () -> retry.getWidth() >= retry.prefWidth(-1) - 0.5);
         waitFor("the offline banner", () -> ui.text("#status-text").startsWith("Offline"));
         robot.interact(() -> robot.lookup("#server-address").queryAs(TextField.class).setText(server.uri().toString()));
         robot.clickOn("#connect");

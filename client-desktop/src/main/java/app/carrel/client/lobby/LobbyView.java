@@ -94,6 +94,9 @@ public final class LobbyView extends BorderPane {
         notice.setWrapText(true);
         notice.setGraphic(new FontIcon(Material2AL.ERROR));
         retry.setId("retry");
+        // A long notice wraps beside the button rather than squeezing its label to "...".
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(notice, Priority.ALWAYS);
         noticeBox.setAlignment(Pos.CENTER_LEFT);
         noticeBox.setPadding(new Insets(8, 12, 8, 12));
         noticeBox.getStyleClass().add("lobby-notice-box");
