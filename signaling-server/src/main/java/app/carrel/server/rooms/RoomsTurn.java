@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * queue), and the thread that queued it takes the turn at once when nobody holds it and runs the
  * queue there, so a message read by the socket's selector thread is relayed by that same thread,
  * with no hand-off, as on a plain event loop. Measured (docs/benchmarks.md, "Cold and plain
- * loads"): the hop onto a dedicated rooms thread, a queue and a thread wake-up per message, was
- * a third of a fresh server's CPU per relayed message.
+ * loads", session 8): without the hops onto a worker and a dedicated rooms thread a fresh
+ * server's negotiate burst took 10-15% less CPU, and with one message in flight it relays at par
+ * with a plain Node relay; the price is the warm peak, one core instead of 1.4.
  * <p>
  * Bounds: a caller runs at most {@link #MAX_BURST} tasks per turn and leaves the rest to the
  * {@code carrel-rooms} thread, so a reading thread is not kept from its sockets when many tasks

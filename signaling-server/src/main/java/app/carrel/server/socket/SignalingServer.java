@@ -50,10 +50,9 @@ import org.slf4j.LoggerFactory;
  * connection it had written to were most of the relay cost.
  * <p>
  * Input is decoded on the selector thread that read it ({@link #queue}), not handed to one of
- * the library's worker threads: with one message in flight per direction, that hand-off (a
- * queue, a thread wake-up) was a third of the server's CPU per relayed message
- * (docs/benchmarks.md, "Cold and plain loads"). Decoding is cheap next to the hop, and a single
- * reading thread is what a plain event-loop server has.
+ * the library's worker threads: each hand-off is a queue and a thread wake-up per message, and
+ * with the rooms' turn ({@code RoomsTurn}) the selector then relays the message itself, as a
+ * plain event-loop server does (docs/benchmarks.md, "Cold and plain loads", session 8).
  */
 public final class SignalingServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
