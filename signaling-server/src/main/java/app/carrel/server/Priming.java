@@ -136,7 +136,7 @@ final class Priming implements AutoCloseable {
         private void pair(int i) {
             Client a = new Client();
             a.say("{\"type\":\"list-rooms\",\"deltas\":true}");
-            a.say("{\"type\":\"create-room\",\"id\":\"c\",\"name\":\"priming " + i + "\",\"capacity\":4}");
+            a.say("{\"type\":\"create-room\",\"id\":\"c\",\"name\":\"priming " + i + "\",\"capacity\":2}");
             String room = a.expect(ServerMessage.RoomCreated.class).room().id();
             a.say("{\"type\":\"join\",\"id\":\"j\",\"room\":\"" + room + "\",\"name\":\"Ada\",\"study\":true}");
             String aId = a.expect(ServerMessage.Joined.class).self().id();
