@@ -12,31 +12,41 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real server the window tests talk to: in this JVM, on a loopback port, over a database in a
- * temp folder of its own. It can stop and start again on the same port and database (an outage).
- * It opens the app's window against itself. Closing it also checks that every engine the window made has ended, leaving no native copies.
+ * temp folder of its own, started before a test class and closed after it (register it as a static
+ * field: {@code @RegisterExtension static final ShellServer server = new ShellServer("prefix");}).
+ * It can stop and start again on the same port and database (an outage). It opens the app's window
+ * against itself. Closing it also checks that every engine the window made has ended, leaving no
+ * native copies.
  */
-final class ShellServer implements AutoCloseable {
+final class ShellServer implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path dir;
+    private final String prefix;
+    private Path dir;
     private CarrelServer server;
 
-    private ShellServer(Path dir) {
-        this.dir = dir;
+    ShellServer(String prefix) {
+        this.prefix = prefix;
     }
 
-    static ShellServer start(String prefix) throws Exception {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         // java.io.tmpdir points into target/ and exists only once the native library was loaded.
         NativeLibrary.prepare();
-        ShellServer shellServer = new ShellServer(Files.createTempDirectory(prefix));
-        shellServer.startOn(0);
-        return shellServer;
+        dir = Files.createTempDirectory(prefix);
+        startOn(0);
     }
 
     URI uri() {
@@ -61,8 +71,51 @@ final class ShellServer implements AutoCloseable {
                 .bind("127.0.0.1").port(port).database(dir.resolve("carrel.db")).build());
     }
 
-    /** The app's window as a person gets it, in a config folder of its own (settings, focus history). */
-    record Window(Path configDir, SettingsModel settings, Shell shell) {
+    /**
+     * The app's window as a person gets it, in a config folder of its own (settings, focus
+     * history), and the headless people the test brought in; closing it closes both.
+     */
+    final class Window implements AutoCloseable {
+        private final Path configDir;
+        private final SettingsModel settings;
+        private final Shell shell;
+        private final List<HeadlessPeer> peers = new ArrayList<>();
+
+        private Window(Path configDir, SettingsModel settings, Shell shell) {
+            this.configDir = configDir;
+            this.settings = settings;
+            this.shell = shell;
+        }
+
+        Path configDir() {
+            return configDir;
+        }
+
+        SettingsModel settings() {
+            return settings;
+        }
+
+        Shell shell() {
+            return shell;
+        }
+
+        /** A headless person on this server, closed with the window. */
+        HeadlessPeer peer(String name, int rgb) {
+            return closedWithWindow(new HeadlessPeer(uri(), name, rgb));
+        }
+
+        HeadlessPeer closedWithWindow(HeadlessPeer peer) {
+            peers.add(peer);
+            return peer;
+        }
+
+        @Override
+        public void close() throws Exception {
+            WaitForAsyncUtils.asyncFx(shell::close).get(20, TimeUnit.SECONDS);
+            for (HeadlessPeer peer : peers) {
+                peer.close();
+            }
+        }
     }
 
     /** On the FX thread (a TestFX {@code @Start}): the app pointed at this server, shown on {@code stage}. */
@@ -77,7 +130,7 @@ final class ShellServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         server.close();
         Await.until("engine threads to end", Duration.ofSeconds(10), () -> Thread.getAllStackTraces().keySet()
                 .stream().noneMatch(t -> t.getName().startsWith("carrel-engine-") || t.getName().startsWith("carrel-synthetic")));

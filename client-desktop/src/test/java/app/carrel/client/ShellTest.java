@@ -11,21 +11,17 @@ import app.carrel.client.settings.SettingsStore;
 import app.carrel.protocol.MediaFlags;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TimerPhase;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,37 +36,21 @@ class ShellTest {
 
     private static final int LIMIT = WindowDriver.LIMIT;
 
-    private static ShellServer server;
+    @RegisterExtension
+    static final ShellServer server = new ShellServer("carrel-ui-test");
 
-    private final List<HeadlessPeer> peers = new ArrayList<>();
-    private Shell shell;
-    private Path configDir;
+    private ShellServer.Window window;
     private Stage stage;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = ShellServer.start("carrel-ui-test");
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ShellServer.Window window = server.openWindow(stage);
-        configDir = window.configDir();
-        shell = window.shell();
+        window = server.openWindow(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        WaitForAsyncUtils.asyncFx(shell::close).get(20, TimeUnit.SECONDS);
-        for (HeadlessPeer peer : peers) {
-            peer.close();
-        }
+        window.close();
     }
 
     @Test
@@ -84,8 +64,7 @@ class ShellTest {
         Room room = ui.waitForRoom("Algorithms", 0);
 
         HeadlessPeer bea = peer("Bea", 0xE4572E);
-        HeadlessPeer cy = new HeadlessPeer(server.uri(), "Cy", 0x29BF12, true);
-        peers.add(cy);
+        HeadlessPeer cy = window.closedWithWindow(new HeadlessPeer(server.uri(), "Cy", 0x29BF12, true));
         bea.join(room.id());
         cy.join(room.id());
         ui.waitForRoom("Algorithms", 2);
@@ -185,7 +164,7 @@ class ShellTest {
         robot.clickOn("#settings-ok");
         waitFor("the dark theme", () -> javafx.application.Application.getUserAgentStylesheet().contains("primer-dark"));
         waitFor("the name in the lobby", () -> robot.lookup("#display-name").queryAs(TextField.class).getText().equals("Nora"));
-        SettingsModel reloaded = SettingsModel.load(new SettingsStore(configDir));
+        SettingsModel reloaded = SettingsModel.load(new SettingsStore(window.configDir()));
         assertEquals(SettingsModel.DARK, reloaded.themeProperty().get());
         assertEquals("Nora", reloaded.nameFor(server.uri().toString()));
     }
@@ -353,9 +332,7 @@ class ShellTest {
     }
 
     private HeadlessPeer peer(String name, int rgb) {
-        HeadlessPeer peer = new HeadlessPeer(server.uri(), name, rgb);
-        peers.add(peer);
-        return peer;
+        return window.peer(name, rgb);
     }
 
     private static MediaFlags flags(HeadlessPeer peer, String who) {

@@ -16,9 +16,6 @@ import app.carrel.protocol.Presence;
 import app.carrel.protocol.Room;
 import app.carrel.protocol.TimerAction;
 import app.carrel.protocol.TimerPhase;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -26,15 +23,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The study features in the window (docs/protocol.md §13) against a real server on a loopback
@@ -46,37 +41,19 @@ class StudyShellTest {
 
     private static final int LIMIT = WindowDriver.LIMIT;
 
-    private static ShellServer server;
+    @RegisterExtension
+    static final ShellServer server = new ShellServer("carrel-study-test");
 
-    private final List<HeadlessPeer> peers = new ArrayList<>();
-    private Shell shell;
-    private Path configDir;
-    private SettingsModel settings;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = ShellServer.start("carrel-study-test");
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    private ShellServer.Window window;
 
     @Start
     void start(Stage stage) {
-        ShellServer.Window window = server.openWindow(stage);
-        configDir = window.configDir();
-        settings = window.settings();
-        shell = window.shell();
+        window = server.openWindow(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        WaitForAsyncUtils.asyncFx(shell::close).get(20, TimeUnit.SECONDS);
-        for (HeadlessPeer peer : peers) {
-            peer.close();
-        }
+        window.close();
     }
 
     @Test
@@ -91,8 +68,8 @@ class StudyShellTest {
         robot.clickOn("#prejoin-goal").write("Chapter 4 exercises");
         robot.clickOn("#prejoin-join");
         waitFor("the room view", () -> robot.lookup("#room-view").tryQuery().isPresent());
-        assertEquals("Chapter 4 exercises", onFx(() -> settings.goalProperty().get()), "kept for next time");
-        assertEquals("Chapter 4 exercises", SettingsModel.load(new SettingsStore(configDir)).goalProperty().get(),
+        assertEquals("Chapter 4 exercises", onFx(() -> window.settings().goalProperty().get()), "kept for next time");
+        assertEquals("Chapter 4 exercises", SettingsModel.load(new SettingsStore(window.configDir())).goalProperty().get(),
                 "in the settings file");
 
         waitFor("Bea to see Ada's goal", () -> "Chapter 4 exercises".equals(bea.goalByPeer.get(bea.idOf("Ada"))));
@@ -116,7 +93,7 @@ class StudyShellTest {
         robot.type(KeyCode.ENTER);
         waitFor("Bea to see the change", () -> "Chapter 5 reading".equals(bea.goalByPeer.get(bea.idOf("Ada"))));
         waitFor("our tile, our row and the settings", () -> tileGoal(ui, "Ada").equals("Chapter 5 reading")
-                && panelText(robot).contains("Chapter 5 reading") && settings.goalProperty().get().equals("Chapter 5 reading"));
+                && panelText(robot).contains("Chapter 5 reading") && window.settings().goalProperty().get().equals("Chapter 5 reading"));
 
         // Esc keeps the goal as it was.
         robot.clickOn(".participant-edit-goal");
@@ -160,7 +137,7 @@ class StudyShellTest {
         assertTrue(onFx(() -> ui.tile("Ada").lookup(".tile-check-in").isVisible()), "our own mark");
         // The local focus history keeps the session, its focus time and the check-in with its private note.
         waitFor("the check-in in the focus history", () -> {
-            try (FocusHistory history = FocusHistory.open(configDir.resolve("focus-history.sqlite"))) {
+            try (FocusHistory history = FocusHistory.open(window.configDir().resolve("focus-history.sqlite"))) {
                 return history.sessions().stream().anyMatch(s -> s.roomName().equals("Sprint") && s.focusSeconds() > 0
                         && new CheckIn(CheckIn.Result.DONE, "proofs took longer").equals(s.checkIn()));
             }
@@ -331,8 +308,6 @@ class StudyShellTest {
     }
 
     private HeadlessPeer peer(String name, int rgb) {
-        HeadlessPeer peer = new HeadlessPeer(server.uri(), name, rgb);
-        peers.add(peer);
-        return peer;
+        return window.peer(name, rgb);
     }
 }

@@ -63,8 +63,8 @@ final class Priming implements AutoCloseable {
      * server listens without waiting for it (start-up is mostly the main thread loading classes,
      * so the second core is free for it). Not when people are seated and waiting to resume: a
      * restart's resume storm arrives as the server listens and warms the server itself, and a
-     * warm-up beside it only competes for the cores (measured: the storm's last {@code joined}
-     * came 0.3 s later, docs/benchmarks.md).
+     * warm-up beside it only competes for the cores (measured, two runs each: the storm's last
+     * {@code joined} 1.36-1.43 s after listening with it, 1.29-1.32 s without; docs/benchmarks.md).
      */
     static Priming inBackground(RoomSizes sizes, int waitingToResume) {
         Priming priming = new Priming(sizes);

@@ -10,6 +10,7 @@ import app.carrel.server.rooms.LiveRoom;
 import app.carrel.server.rooms.Outbox;
 import app.carrel.server.rooms.Participant;
 import app.carrel.server.storage.Storage;
+import java.util.function.Function;
 
 /**
  * Study features (docs/protocol.md §13): {@code set-goal}, {@code set-presence}, {@code check-in},
@@ -38,8 +39,7 @@ public final class StudyHandler {
         String kept = goal.isEmpty() ? null : goal;
         p.goal(kept);
         storage.goalChanged(p.id(), kept);
-        tell(c, p, new ServerMessage.GoalChanged(null, p.id(), kept),
-                new ServerMessage.GoalChanged(m.id(), p.id(), kept));
+        tell(c, p, m.id(), id -> new ServerMessage.GoalChanged(id, p.id(), kept));
     }
 
     public void onSetPresence(Connection c, Participant p, ClientMessage.SetPresence m) {
@@ -48,8 +48,7 @@ public final class StudyHandler {
         }
         p.presence(m.presence());
         storage.presenceChanged(p.id(), m.presence());
-        tell(c, p, new ServerMessage.PresenceChanged(null, p.id(), m.presence()),
-                new ServerMessage.PresenceChanged(m.id(), p.id(), m.presence()));
+        tell(c, p, m.id(), id -> new ServerMessage.PresenceChanged(id, p.id(), m.presence()));
     }
 
     public void onCheckIn(Connection c, Participant p, ClientMessage.CheckIn m) {
@@ -58,8 +57,7 @@ public final class StudyHandler {
         }
         p.checkIn(m.result());
         storage.checkInChanged(p.id(), m.result());
-        tell(c, p, new ServerMessage.CheckedIn(null, p.id(), m.result()),
-                new ServerMessage.CheckedIn(m.id(), p.id(), m.result()));
+        tell(c, p, m.id(), id -> new ServerMessage.CheckedIn(id, p.id(), m.result()));
     }
 
     /**
@@ -108,9 +106,9 @@ public final class StudyHandler {
         return false;
     }
 
-    /** The sender's own copy carries its request id; the other study members get {@code toRoom}. */
-    private void tell(Connection c, Participant p, ServerMessage toRoom, ServerMessage toSender) {
-        outbox.send(c, toSender);
-        outbox.broadcastSplit(p.room(), toRoom, null, p);
+    /** The sender's own copy carries its request id; the other study members get one without. */
+    private void tell(Connection c, Participant p, String requestId, Function<String, ServerMessage> withId) {
+        outbox.send(c, withId.apply(requestId));
+        outbox.broadcastSplit(p.room(), withId.apply(null), null, p);
     }
 }
