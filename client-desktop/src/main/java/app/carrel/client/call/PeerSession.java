@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The peer connection to one remote participant, negotiated with perfect negotiation: the
  * participant whose id sorts lower is polite and yields on offer collisions. The initiator (the
  * joiner) offers as soon as its tracks are added; the other side may offer only after it has
- * answered once. Remote candidates wait until a remote description is set.
+ * answered once. Remote candidates wait until a remote description is set; our own wait while
+ * our offer is unanswered (see {@link #ownCandidatesHeld}).
  * All methods run on the engine thread, which owns every field; native callbacks (see
  * {@link PeerObserver}) only hop onto it.
  */
@@ -47,6 +48,16 @@ final class PeerSession {
     private final RemoteMedia remote;
     private final RTCPeerConnection pc;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+    /**
+     * Our own candidates while our offer waits for its answer. Why: the peer starts ICE as soon
+     * as it has one of them, and its first video could then arrive while libwebrtc is still
+     * applying the answer here, before it has connected the new receive stream to its sink. That
+     * key frame is decoded and thrown away, and the first picture waits for the next camera frame
+     * (33 ms at 30 fps; docs/benchmarks.md, "Mesh call setup"). Held, ICE starts from our side
+     * once the answer is in: we check the peer's candidates, and it learns our address from that.
+     */
+    private final List<RTCIceCandidate> ownCandidatesHeld = new ArrayList<>();
+    private final OurCodecs codecs;
     private final StatsReader statsReader = new StatsReader();
     private final SenderCaps caps;
     private RTCRtpSender audioSender;
@@ -73,6 +84,7 @@ final class PeerSession {
         this.remote = new RemoteMedia(peerId);
         this.caps = new SenderCaps(selfId + " to " + peerId);
         this.startFloor = startFloor;
+        this.codecs = OurCodecs.of(factory);
         this.pc = factory.createPeerConnection(config, new PeerObserver(this, engine, remote));
     }
 
@@ -107,6 +119,7 @@ final class PeerSession {
             }
             if (collision) {
                 Sdp.rollback(pc);
+                sendHeldCandidates();
             }
             remote.learnStreams(sdp);
             setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp));
@@ -142,6 +155,7 @@ final class PeerSession {
             remote.learnStreams(sdp);
             setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, sdp));
             flushCandidates();
+            sendHeldCandidates();
             negotiateIfPending();
         } catch (NegotiationException e) {
             events.onProblem(Texts.get("call.negotiationFailed", peerId, e.getMessage()));
@@ -240,6 +254,7 @@ final class PeerSession {
             if (start) {
                 screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
                 caps.screen(screenSender);
+                codecs.applyTo(pc);
             } else {
                 pc.removeTrack(screenSender);
                 screenSender = null;
@@ -338,8 +353,13 @@ final class PeerSession {
     }
 
     void onLocalCandidate(RTCIceCandidate candidate) {
-        if (!closed) {
-            relay.ice(peerId, new IceCandidate(candidate.sdp, candidate.sdpMid, candidate.sdpMLineIndex));
+        if (closed) {
+            return;
+        }
+        if (pc.getSignalingState() == RTCSignalingState.HAVE_LOCAL_OFFER) {
+            ownCandidatesHeld.add(candidate);
+        } else {
+            send(candidate);
         }
     }
 
@@ -373,6 +393,7 @@ final class PeerSession {
             caps.camera(cameraSender);
         }
         updateScreen();
+        codecs.applyTo(pc); // the transceivers a remote offer made too (its screen)
     }
 
     private void capVideo() {
@@ -399,6 +420,18 @@ final class PeerSession {
             addCandidate(candidate);
         }
         pendingCandidates.clear();
+    }
+
+    /** Once our offer is answered (or rolled back), the candidates held meanwhile go out. */
+    private void sendHeldCandidates() {
+        for (RTCIceCandidate candidate : ownCandidatesHeld) {
+            send(candidate);
+        }
+        ownCandidatesHeld.clear();
+    }
+
+    private void send(RTCIceCandidate candidate) {
+        relay.ice(peerId, new IceCandidate(candidate.sdp, candidate.sdpMid, candidate.sdpMLineIndex));
     }
 
     private void addCandidate(RTCIceCandidate candidate) {

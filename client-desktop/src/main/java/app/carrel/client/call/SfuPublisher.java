@@ -38,6 +38,7 @@ final class SfuPublisher {
     private final Executor engine;
     private final Consumer<String> problems;
     private final List<Double> layers;
+    private final OurCodecs codecs;
     private RTCRtpSender audioSender;
     private RTCRtpSender cameraSender;
     private RTCRtpSender screenSender;
@@ -51,6 +52,7 @@ final class SfuPublisher {
                  Executor engine, Consumer<String> problems, Consumer<ConnectionState> states, List<Double> layers) {
         this.tracks = tracks;
         this.layers = layers;
+        this.codecs = OurCodecs.of(factory);
         this.signals = signals;
         this.engine = engine;
         this.problems = problems;
@@ -167,6 +169,7 @@ final class SfuPublisher {
         offering = true;
         offerPending = false;
         try {
+            codecs.applyTo(pc);
             RTCSessionDescription offer = Sdp.createOffer(pc);
             Sdp.setLocal(pc, offer);
             signals.publish(offer.sdp, screenMid()).whenCompleteAsync((answer, failure) -> onAnswer(answer, failure),

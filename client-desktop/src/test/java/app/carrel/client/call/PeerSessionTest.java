@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +85,57 @@ class PeerSessionTest {
                 factory.close();
             }
         }
+    }
+
+    @Test
+    void theJoinerSendsItsCandidatesOnlyOnceTheAnswerIsInAndOnlyVp8AndOpusAreNegotiated() throws Exception {
+        MediaFactory factory = MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test"));
+        Side a = new Side("a", factory, new Color(0xE02020));
+        Side b = new Side("b", factory, new Color(0x2040E0));
+        try {
+            a.connectTo(b);
+            b.connectTo(a);
+            a.executor.execute(a.session::startAsInitiator);
+            Await.until("video both ways", Duration.ofSeconds(10),
+                    () -> a.session.remote().reception(VideoKind.CAMERA).frames() > 0
+                            && b.session.remote().reception(VideoKind.CAMERA).frames() > 0);
+
+            List<String> seenByA = List.copyOf(a.journal);
+            int answer = seenByA.indexOf("answer in");
+            assertTrue(answer >= 0, "a never got the answer: " + seenByA);
+            assertTrue(seenByA.contains("ice out"), "a sent no candidate: " + seenByA);
+            assertEquals(-1, seenByA.subList(0, answer).indexOf("ice out"),
+                    "a sent a candidate before it had the answer: " + seenByA);
+
+            String offer = a.executor.submit(a.session::localSdp).get(5, TimeUnit.SECONDS);
+            String answered = a.executor.submit(a.session::remoteSdp).get(5, TimeUnit.SECONDS);
+            System.out.printf("PeerSessionTest: offer of %d characters, answer of %d%n", offer.length(), answered.length());
+            for (String sdp : List.of(offer, answered)) {
+                assertEquals(Set.of("opus"), codecsOf(sdp, "audio"), sdp);
+                assertEquals(Set.of("VP8", "rtx"), codecsOf(sdp, "video"), sdp);
+            }
+        } finally {
+            try {
+                a.close();
+            } finally {
+                b.close();
+                factory.close();
+            }
+        }
+    }
+
+    /** The codec names of every {@code kind} section of {@code sdp}. */
+    private static Set<String> codecsOf(String sdp, String kind) {
+        Set<String> names = new TreeSet<>();
+        boolean inKind = false;
+        for (String line : sdp.split("\r?\n")) {
+            if (line.startsWith("m=")) {
+                inKind = line.startsWith("m=" + kind + " ");
+            } else if (inKind && line.startsWith("a=rtpmap:")) {
+                names.add(line.substring(line.indexOf(' ') + 1, line.indexOf('/')));
+            }
+        }
+        return names;
     }
 
     @Test
@@ -182,6 +234,8 @@ class PeerSessionTest {
         final AudioTrackSource audioSource;
         final LocalTracks tracks;
         final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        /** What this side's engine thread did, in order: "ice out", "answer out", "answer in". */
+        final List<String> journal = new CopyOnWriteArrayList<>();
         PeerSession session;
 
         Side(String id, MediaFactory factory, Color color) {
@@ -210,11 +264,16 @@ class PeerSessionTest {
 
                 @Override
                 public void answer(String to, String sdp) {
-                    other.executor.execute(() -> other.session.onRemoteAnswer(sdp));
+                    journal.add("answer out");
+                    other.executor.execute(() -> {
+                        other.journal.add("answer in");
+                        other.session.onRemoteAnswer(sdp);
+                    });
                 }
 
                 @Override
                 public void ice(String to, IceCandidate candidate) {
+                    journal.add("ice out");
                     IceCandidate passed = candidates.apply(candidate);
                     other.executor.execute(() -> other.session.onRemoteCandidate(passed));
                 }
