@@ -195,12 +195,23 @@ final class JoinWorkflow {
             media.useAudioDevices(config.microphone(), config.speaker())
                     .forEach(notice -> listeners.fire(l -> l.onProblem(notice)));
         }
-        LocalMedia local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
-        MediaFlags flags = local.flags();
+        MediaFlags flags = LocalMedia.startingFlags(config.microphoneOn(), config.cameraOn());
         String startGoal = goal == null || goal.isBlank() ? null : goal;
-        return link.request(id -> new ClientMessage.Join(id, roomId, config.name(), password, null,
-                        flags.audio(), flags.video(), flags.screen(), true, true, true, startGoal))
-                .handleAsync((message, error) -> {
+        CompletableFuture<ServerMessage> reply = link.request(id -> new ClientMessage.Join(id, roomId, config.name(),
+                password, null, flags.audio(), flags.video(), flags.screen(), true, true, true, startGoal));
+        // Our media opens while the join travels, and the reply is handled on this thread only
+        // after it. Here each takes about 5 ms; over a real network, with a real camera, both take
+        // longer and the overlap saves more (docs/benchmarks.md, "Mesh call setup"). The price: if
+        // our media cannot be opened we are seated all the same, and leave again at once.
+        LocalMedia local;
+        try {
+            local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
+        } catch (RuntimeException | Error e) {
+            reply.thenRunAsync(() -> link.request(ClientMessage.Leave::new), thread);
+            state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
+            throw e;
+        }
+        return reply.handleAsync((message, error) -> {
                     if (error != null) {
                         local.close();
                         state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);

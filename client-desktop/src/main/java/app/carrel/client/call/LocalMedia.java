@@ -55,6 +55,11 @@ final class LocalMedia implements AutoCloseable {
         setCamera(cameraOn);
     }
 
+    /** The flags a new LocalMedia has, known before it is made (the join that carries them goes first). */
+    static MediaFlags startingFlags(boolean microphoneOn, boolean cameraOn) {
+        return new MediaFlags(microphoneOn, cameraOn, false);
+    }
+
     LocalTracks tracks() {
         return tracks;
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.carrel.client.Await;
 import app.carrel.client.NoLeaksExtension;
+import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.FrameColor;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ErrorCode;
@@ -117,6 +118,36 @@ class CallEngineTest {
             assertNull(b.connectionState(cId), "b still has a connection to c");
             assertEquals(CallState.LOBBY, c.state());
             assertEquals(ConnectionState.CONNECTED, a.connectionState(b.selfId()));
+        }
+    }
+
+    @Test
+    void aCameraThatCannotOpenFailsTheJoinAndLeavesNoSeatTaken() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            CallEngine a = call.engine("a", RED, new EventRecorder());
+            CallEngine b = call.engine("b", GREEN, new EventRecorder(), new AudioBackend(AudioBackend.Kind.HEADLESS, "test"),
+                    config -> config.camera(() -> {
+                        throw new IllegalStateException("camera busy");
+                    }));
+            CallEngine c = call.engine("c", BLUE, new EventRecorder());
+            String room = call.createRoom(a, "Pair", 2);
+            call.join(a, room);
+
+            // The join goes out before our media opens (they overlap), so b is seated for a moment.
+            ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> b.join(room, null).get(10, TimeUnit.SECONDS));
+            assertEquals("camera busy", failed.getCause().getMessage());
+            assertEquals(CallState.LOBBY, b.state());
+            // Its seat is free again: in a room of two, c gets in.
+            Await.until("c seated in b's place", LIMIT, () -> {
+                try {
+                    call.join(c, room);
+                    return true;
+                } catch (Exception e) {
+                    return false; // room-full while b's leave is still on its way
+                }
+            });
+            awaitFrames(a, c.selfId(), 3);
         }
     }
 
