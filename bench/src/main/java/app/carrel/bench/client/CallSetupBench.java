@@ -4,6 +4,7 @@ import app.carrel.bench.server.Latency;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.call.CallListener;
 import app.carrel.client.call.ConnectionState;
+import app.carrel.client.media.CameraPattern;
 import dev.onvoid.webrtc.logging.Logging;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,6 +36,10 @@ public final class CallSetupBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Runs before the measured ones")
     int warmup;
 
+    @Option(names = "--pattern", defaultValue = "flat",
+            description = "The cameras' picture: flat (a small key frame) or detail (a camera-like one); default ${DEFAULT-VALUE}")
+    String pattern;
+
     @Option(names = "--hall", description = "A study hall through a Janus of our own instead of a mesh")
     boolean hall;
 
@@ -54,8 +59,8 @@ public final class CallSetupBench implements Callable<Integer> {
         Latency connected = new Latency();
         Latency firstFrame = new Latency();
         try (BenchServer server = BenchServer.start(options, hall);
-             CallEngine a = options.engine(server.uri(), "A", 0);
-             CallEngine b = options.engine(server.uri(), "B", 1)) {
+             CallEngine a = options.engine(server.uri(), "A", 0, CameraPattern.of(pattern));
+             CallEngine b = options.engine(server.uri(), "B", 1, CameraPattern.of(pattern))) {
             String room = a.createRoom("call-setup", hall ? 6 : 2, null).get(15, TimeUnit.SECONDS).id();
             a.join(room, null).get(15, TimeUnit.SECONDS);
             String aId = a.selfId();
@@ -97,7 +102,7 @@ public final class CallSetupBench implements Callable<Integer> {
                 awaitAlone(a, Duration.ofSeconds(15));
             }
         }
-        System.out.printf("RESULT call-setup" + (hall ? " hall" : "") + " runs=%d %s: first frame %s%n  joined reply %s%n  connected %s%n",
+        System.out.printf("RESULT call-setup" + (hall ? " hall" : "") + " runs=%d %s " + pattern + ": first frame %s%n  joined reply %s%n  connected %s%n",
                 runs, options.size + "@" + options.fps, firstFrame.summary(), joined.summary(), connected.summary());
         System.out.println("native library copies left in " + System.getProperty("java.io.tmpdir") + ": "
                 + ClientOptions.nativeCopiesLeft());

@@ -4,6 +4,7 @@ import app.carrel.bench.ServerProcess;
 import app.carrel.client.call.CallConfig;
 import app.carrel.client.call.CallEngine;
 import app.carrel.client.media.AudioBackend;
+import app.carrel.client.media.CameraPattern;
 import app.carrel.client.media.MediaFactory;
 import app.carrel.client.media.NativeLibrary;
 import app.carrel.client.media.VideoFormat;
@@ -42,12 +43,18 @@ public final class ClientOptions {
         return new VideoFormat(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), fps);
     }
 
-    /** An engine with headless audio (no sound server here) and the synthetic camera. */
+    /** An engine with headless audio (no sound server here) and the synthetic camera's flat picture. */
     CallEngine engine(URI server, String name, int index) {
+        return engine(server, name, index, CameraPattern.FLAT);
+    }
+
+    /** Likewise, with the synthetic camera showing {@code pattern}. */
+    CallEngine engine(URI server, String name, int index, CameraPattern pattern) {
         NativeLibrary.prepare();
         CallConfig config = CallConfig.builder(server, name)
                 .format(format())
                 .syntheticColor(new Color(COLORS[index % COLORS.length]))
+                .syntheticPattern(pattern)
                 .requestTimeout(Duration.ofSeconds(15))
                 .build();
         return new CallEngine(config, MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "benchmark")));
