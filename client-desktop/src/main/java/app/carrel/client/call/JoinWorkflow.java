@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,36 +200,48 @@ final class JoinWorkflow {
         String startGoal = goal == null || goal.isBlank() ? null : goal;
         CompletableFuture<ServerMessage> reply = link.request(id -> new ClientMessage.Join(id, roomId, config.name(),
                 password, null, flags.audio(), flags.video(), flags.screen(), true, true, true, startGoal));
-        // Our media opens while the join travels, and the reply is handled on this thread only
-        // after it. Here each takes about 5 ms; over a real network, with a real camera, both take
-        // longer and the overlap saves more (docs/benchmarks.md, "Mesh call setup"). The price: if
-        // our media cannot be opened we are seated all the same, and leave again at once.
-        LocalMedia local;
+        // Our media opens while the join travels. Here each takes about 5 ms; over a real network,
+        // with a real camera, both take longer and the overlap saves more (docs/benchmarks.md,
+        // "Mesh call setup"). The reply is completed on this thread in arrival order, after the
+        // media is open (this thread is busy until then); `handle`, not `handleAsync`, seats us
+        // in that same turn, so what the server sends after the joined cannot overtake it (a
+        // second hop let it, and it was dropped as "outside a room"). The price of the overlap:
+        // if our media cannot be opened we are seated all the same, and leave again at once.
+        AtomicReference<LocalMedia> opened = new AtomicReference<>(); // set and read on this thread
+        CompletableFuture<JoinedRoom> seated = reply.handle((message, error) -> seat(message, error, opened.get(), password));
         try {
-            local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
+            opened.set(new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn()));
         } catch (RuntimeException | Error e) {
-            reply.thenRunAsync(() -> link.request(ClientMessage.Leave::new), thread);
             state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
             throw e;
         }
-        return reply.handleAsync((message, error) -> {
-                    if (error != null) {
-                        local.close();
-                        state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
-                        Throwable cause = SignalingException.unwrap(error);
-                        throw cause instanceof RuntimeException r ? r : new SignalingException("Join failed", cause);
-                    }
-                    ServerMessage.Joined joined = (ServerMessage.Joined) message;
-                    link.joined(joined, password);
-                    room = new RoomCall(listeners, local, transportFor(joined, local), joined);
-                    room.transport().showLargeVideoOf(large);
-                    room.transport().showVideoOf(shown);
-                    current = room;
-                    JoinedRoom result = JoinedRoom.of(joined);
-                    state.set(CallState.IN_CALL);
-                    listeners.fire(l -> l.onJoined(result));
-                    return result;
-                }, thread);
+        return seated;
+    }
+
+    /** The join's reply, with our media (null if it could not be opened: then we leave again). */
+    private JoinedRoom seat(ServerMessage message, Throwable error, LocalMedia local, String password) {
+        if (local == null) {
+            if (error == null) {
+                link.request(ClientMessage.Leave::new);
+            }
+            throw new IllegalStateException("Our media could not be opened"); // the join has failed already
+        }
+        if (error != null) {
+            local.close();
+            state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
+            Throwable cause = SignalingException.unwrap(error);
+            throw cause instanceof RuntimeException r ? r : new SignalingException("Join failed", cause);
+        }
+        ServerMessage.Joined joined = (ServerMessage.Joined) message;
+        link.joined(joined, password);
+        room = new RoomCall(listeners, local, transportFor(joined, local), joined);
+        room.transport().showLargeVideoOf(large);
+        room.transport().showVideoOf(shown);
+        current = room;
+        JoinedRoom result = JoinedRoom.of(joined);
+        state.set(CallState.IN_CALL);
+        listeners.fire(l -> l.onJoined(result));
+        return result;
     }
 
     /** The one place that decides how a call is carried: a hall through the SFU, else a mesh. */

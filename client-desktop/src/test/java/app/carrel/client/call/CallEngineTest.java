@@ -13,12 +13,15 @@ import app.carrel.client.Await;
 import app.carrel.client.NoLeaksExtension;
 import app.carrel.client.media.AudioBackend;
 import app.carrel.client.media.FrameColor;
+import app.carrel.client.media.SyntheticCamera;
 import app.carrel.client.signaling.SignalingException;
 import app.carrel.protocol.ErrorCode;
 import app.carrel.protocol.MediaFlags;
+import java.awt.Color;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -148,6 +151,41 @@ class CallEngineTest {
                 }
             });
             awaitFrames(a, c.selfId(), 3);
+        }
+    }
+
+    /**
+     * Our media opens while the join travels; what the room says right after our joined must
+     * not be lost meanwhile. b's camera takes half a second to open (a slow USB camera), and a
+     * turns its camera off as soon as it sees b arrive, so a's media-state reaches b while b's
+     * camera is still opening.
+     */
+    @Test
+    void whatTheRoomSaysWhileOurCameraOpensIsKept() throws Exception {
+        try (CallFixture call = new CallFixture(dir)) {
+            EventRecorder atA = new EventRecorder();
+            EventRecorder atB = new EventRecorder();
+            CallEngine a = call.engine("a", RED, atA);
+            CallEngine b = call.engine("b", BLUE, atB, new AudioBackend(AudioBackend.Kind.HEADLESS, "test"),
+                    config -> config.camera(() -> {
+                        try {
+                            Thread.sleep(500); // the slow camera, not a wait for anything
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return new SyntheticCamera(CallFixture.SMALL, new Color(BLUE), "b");
+                    }));
+            String room = call.createRoom(a, "Slow camera", 2);
+            call.join(a, room);
+
+            CompletableFuture<JoinedRoom> joining = b.join(room, null);
+            atA.next("b arrives at a", LIMIT, e -> e.kind().equals("peer-joined"));
+            a.setCamera(false).get(5, TimeUnit.SECONDS);
+            joining.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+
+            EventRecorder.Event off = atB.next("a's camera off, at b", LIMIT,
+                    e -> e.kind().equals("media-state") && e.peerId().equals(a.selfId()));
+            assertFalse(((MediaFlags) off.value()).video());
         }
     }
 
