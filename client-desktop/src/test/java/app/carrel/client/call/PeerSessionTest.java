@@ -41,12 +41,9 @@ class PeerSessionTest {
 
     @Test
     void twoSessionsExchangeVideoAndColoursIdentifyTheSender() throws Exception {
-        MediaFactory factory = MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test"));
-        Side a = new Side("a", factory, new Color(0xE02020));
-        Side b = new Side("b", factory, new Color(0x2040E0));
-        try {
-            a.connectTo(b);
-            b.connectTo(a);
+        try (Call call = new Call(UnaryOperator.identity())) {
+            Side a = call.a;
+            Side b = call.b;
             long start = System.nanoTime();
             a.executor.execute(a.session::startAsInitiator);
 
@@ -77,24 +74,14 @@ class PeerSessionTest {
             System.out.println("PeerSessionTest stats: " + stats);
             assertEquals("host", stats.candidateType());
             assertTrue(stats.framesDecoded() > 0);
-        } finally {
-            try {
-                a.close();
-            } finally {
-                b.close();
-                factory.close();
-            }
         }
     }
 
     @Test
     void theJoinerSendsItsCandidatesOnlyOnceTheAnswerIsInAndOnlyVp8AndOpusAreNegotiated() throws Exception {
-        MediaFactory factory = MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test"));
-        Side a = new Side("a", factory, new Color(0xE02020));
-        Side b = new Side("b", factory, new Color(0x2040E0));
-        try {
-            a.connectTo(b);
-            b.connectTo(a);
+        try (Call call = new Call(UnaryOperator.identity())) {
+            Side a = call.a;
+            Side b = call.b;
             a.executor.execute(a.session::startAsInitiator);
             Await.until("video both ways", Duration.ofSeconds(10),
                     () -> a.session.remote().reception(VideoKind.CAMERA).frames() > 0
@@ -113,13 +100,6 @@ class PeerSessionTest {
             for (String sdp : List.of(offer, answered)) {
                 assertEquals(Set.of("opus"), codecsOf(sdp, "audio"), sdp);
                 assertEquals(Set.of("VP8", "rtx"), codecsOf(sdp, "video"), sdp);
-            }
-        } finally {
-            try {
-                a.close();
-            } finally {
-                b.close();
-                factory.close();
             }
         }
     }
@@ -140,48 +120,38 @@ class PeerSessionTest {
 
     @Test
     void aConnectionThatFailsIsRestartedAndRecoversWithNewCredentials() throws Exception {
-        MediaFactory factory = MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test"));
-        Side a = new Side("a", factory, new Color(0xE02020));
-        Side b = new Side("b", factory, new Color(0x2040E0));
         // Every candidate of the first ICE generation points at a socket that never answers, so no
         // pair can work and ICE fails for real; candidates with a later ufrag (a restart) pass.
-        DatagramSocket blackHole = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        DeadFirstGeneration sabotage = new DeadFirstGeneration(blackHole.getLocalPort());
-        try {
-            a.connectTo(b, sabotage);
-            b.connectTo(a, sabotage);
-            long start = System.nanoTime();
-            a.executor.execute(a.session::startAsInitiator);
+        try (DatagramSocket blackHole = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            DeadFirstGeneration sabotage = new DeadFirstGeneration(blackHole.getLocalPort());
+            try (Call call = new Call(sabotage)) {
+                Side a = call.a;
+                Side b = call.b;
+                long start = System.nanoTime();
+                a.executor.execute(a.session::startAsInitiator);
 
-            Await.until("the first connection to fail", Duration.ofSeconds(45),
-                    () -> a.states.contains(ConnectionState.FAILED) || b.states.contains(ConnectionState.FAILED),
-                    () -> "a: " + a.states + " b: " + b.states + " killed " + sabotage.killed + " " + sabotage.example);
-            long failed = System.nanoTime();
-            Await.until("both connected after the restart", Duration.ofSeconds(20),
-                    () -> a.session.state() == ConnectionState.CONNECTED
-                            && b.session.state() == ConnectionState.CONNECTED,
-                    () -> "a: " + a.states + " b: " + b.states);
-            Await.until("video both ways after the restart", Duration.ofSeconds(10),
-                    () -> a.session.remote().reception(VideoKind.CAMERA).frames() > 10
-                            && b.session.remote().reception(VideoKind.CAMERA).frames() > 10);
-            String aUfrag = a.executor.submit(a.session::localIceUfrag).get(5, TimeUnit.SECONDS);
-            System.out.printf("PeerSessionTest: ICE failed after %d ms (dead candidates %d), connected again %d ms later"
-                            + " with ufrag %s (first was %s); a: %s b: %s%n",
-                    (failed - start) / 1_000_000, sabotage.killed.get(), (System.nanoTime() - failed) / 1_000_000,
-                    aUfrag, sabotage.doomed, a.states, b.states);
-            assertTrue(sabotage.killed.get() > 0, "no candidate was sabotaged");
-            assertFalse(sabotage.doomed.contains(aUfrag), "a still uses a first-generation ufrag " + aUfrag);
-            for (Side side : new Side[] {a, b}) {
-                assertTrue(side.states.indexOf(ConnectionState.FAILED)
-                        < side.states.lastIndexOf(ConnectionState.CONNECTED), side.id + ": " + side.states);
-            }
-        } finally {
-            try {
-                a.close();
-            } finally {
-                b.close();
-                factory.close();
-                blackHole.close();
+                Await.until("the first connection to fail", Duration.ofSeconds(45),
+                        () -> a.states.contains(ConnectionState.FAILED) || b.states.contains(ConnectionState.FAILED),
+                        () -> "a: " + a.states + " b: " + b.states + " killed " + sabotage.killed + " " + sabotage.example);
+                long failed = System.nanoTime();
+                Await.until("both connected after the restart", Duration.ofSeconds(20),
+                        () -> a.session.state() == ConnectionState.CONNECTED
+                                && b.session.state() == ConnectionState.CONNECTED,
+                        () -> "a: " + a.states + " b: " + b.states);
+                Await.until("video both ways after the restart", Duration.ofSeconds(10),
+                        () -> a.session.remote().reception(VideoKind.CAMERA).frames() > 10
+                                && b.session.remote().reception(VideoKind.CAMERA).frames() > 10);
+                String aUfrag = a.executor.submit(a.session::localIceUfrag).get(5, TimeUnit.SECONDS);
+                System.out.printf("PeerSessionTest: ICE failed after %d ms (dead candidates %d), connected again %d ms later"
+                                + " with ufrag %s (first was %s); a: %s b: %s%n",
+                        (failed - start) / 1_000_000, sabotage.killed.get(), (System.nanoTime() - failed) / 1_000_000,
+                        aUfrag, sabotage.doomed, a.states, b.states);
+                assertTrue(sabotage.killed.get() > 0, "no candidate was sabotaged");
+                assertFalse(sabotage.doomed.contains(aUfrag), "a still uses a first-generation ufrag " + aUfrag);
+                for (Side side : new Side[] {a, b}) {
+                    assertTrue(side.states.indexOf(ConnectionState.FAILED)
+                            < side.states.lastIndexOf(ConnectionState.CONNECTED), side.id + ": " + side.states);
+                }
             }
         }
     }
@@ -225,6 +195,28 @@ class PeerSessionTest {
         }
     }
 
+    /** Two sides wired to each other, each candidate passing through {@code candidates}; a offers. */
+    private static final class Call implements AutoCloseable {
+        final MediaFactory factory = MediaFactory.create(new AudioBackend(AudioBackend.Kind.HEADLESS, "test"));
+        final Side a = new Side("a", factory, new Color(0xE02020));
+        final Side b = new Side("b", factory, new Color(0x2040E0));
+
+        Call(UnaryOperator<IceCandidate> candidates) {
+            a.connectTo(b, candidates);
+            b.connectTo(a, candidates);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                a.close();
+            } finally {
+                b.close();
+                factory.close();
+            }
+        }
+    }
+
     /** One side of the call: its camera, tracks, session and engine thread. */
     private static final class Side implements PeerEvents {
         final String id;
@@ -248,10 +240,6 @@ class PeerSessionTest {
             VideoTrack video = factory.createVideoTrack("camera", camera.source());
             this.tracks = new LocalTracks(audio, video);
             camera.start();
-        }
-
-        void connectTo(Side other) {
-            connectTo(other, UnaryOperator.identity());
         }
 
         void connectTo(Side other, UnaryOperator<IceCandidate> candidates) {
