@@ -58,6 +58,11 @@ abstract class RealWindow {
         System.setProperty("carrel.config.dir", dir.resolve("config-" + System.nanoTime()).toString());
         openApp();
         waitFor("the lobby to connect", () -> ui.text("#status-text").startsWith("Connected"));
+        if (System.getenv("CARREL_TEST_WINDOW_MANAGER") != null) {
+            // A window manager places and focuses a new window: a test's first click waits for
+            // that (it once landed before, and the New room dialog never opened).
+            waitFor("the window to have the focus", stage::isFocused);
+        }
     }
 
     /**
