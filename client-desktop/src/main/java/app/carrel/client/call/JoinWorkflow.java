@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,30 +201,24 @@ final class JoinWorkflow {
                 password, null, flags.audio(), flags.video(), flags.screen(), true, true, true, startGoal));
         // Our media opens while the join travels. Here each takes about 5 ms; over a real network,
         // with a real camera, both take longer and the overlap saves more (docs/benchmarks.md,
-        // "Mesh call setup"). The reply is completed on this thread in arrival order, after the
-        // media is open (this thread is busy until then); `handle`, not `handleAsync`, seats us
-        // in that same turn, so what the server sends after the joined cannot overtake it (a
-        // second hop let it, and it was dropped as "outside a room"). The price of the overlap:
-        // if our media cannot be opened we are seated all the same, and leave again at once.
-        AtomicReference<LocalMedia> opened = new AtomicReference<>(); // set and read on this thread
-        CompletableFuture<JoinedRoom> seated = reply.handle((message, error) -> seat(message, error, opened.get(), password));
+        // "Mesh call setup"). The reply completes on this thread, in arrival order, so not before
+        // this method returns; `handle` (not `handleAsync`) then seats us in that same turn, and
+        // what the server sends after the joined cannot overtake it (a second hop let it, and it
+        // was dropped as "outside a room"). The price of the overlap: if our media cannot be
+        // opened we are seated all the same, and leave again at once.
+        LocalMedia local;
         try {
-            opened.set(new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn()));
+            local = new LocalMedia(media, config.camera(), config.screen(), config.microphoneOn(), config.cameraOn());
         } catch (RuntimeException | Error e) {
+            reply.thenRun(() -> link.request(ClientMessage.Leave::new));
             state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);
             throw e;
         }
-        return seated;
+        return reply.handle((message, error) -> seat(message, error, local, password));
     }
 
-    /** The join's reply, with our media (null if it could not be opened: then we leave again). */
+    /** The join's reply, with our media open. */
     private JoinedRoom seat(ServerMessage message, Throwable error, LocalMedia local, String password) {
-        if (local == null) {
-            if (error == null) {
-                link.request(ClientMessage.Leave::new);
-            }
-            throw new IllegalStateException("Our media could not be opened"); // the join has failed already
-        }
         if (error != null) {
             local.close();
             state.set(link.isOpen() ? CallState.LOBBY : CallState.IDLE);

@@ -125,6 +125,7 @@ final class PeerSession {
             setRemote(new RTCSessionDescription(RTCSdpType.OFFER, sdp));
             addLocalTracks();
             flushCandidates();
+            codecs.applyTo(pc); // the transceivers the offer made too (the peer's screen)
             RTCSessionDescription answer = Sdp.createAnswer(pc);
             Sdp.setLocal(pc, answer);
             // The answer goes out first: the offerer applying it is the next step of the call's
@@ -257,7 +258,6 @@ final class PeerSession {
             if (start) {
                 screenSender = pc.addTrack(tracks.screen, List.of(LocalTracks.SCREEN_STREAM));
                 caps.screen(screenSender);
-                codecs.applyTo(pc);
             } else {
                 pc.removeTrack(screenSender);
                 screenSender = null;
@@ -345,6 +345,7 @@ final class PeerSession {
         }
         makingOffer = true;
         try {
+            codecs.applyTo(pc);
             RTCSessionDescription offer = Sdp.createOffer(pc);
             Sdp.setLocal(pc, offer);
             relay.offer(peerId, StartBitrate.ask(offer.sdp, START_KBPS));
@@ -396,7 +397,6 @@ final class PeerSession {
             caps.camera(cameraSender);
         }
         updateScreen();
-        codecs.applyTo(pc); // the transceivers a remote offer made too (its screen)
     }
 
     private void capVideo() {
